@@ -92,13 +92,14 @@ CREATE TABLE contact (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 CREATE TABLE pupil_contact (
+  id                      BIGINT AUTO_INCREMENT PRIMARY KEY,
   pupil_id                BIGINT NOT NULL,
   contact_id              BIGINT NOT NULL,
   priority                INT NOT NULL,
   relationship            VARCHAR(40) NOT NULL,
   parental_responsibility BOOLEAN NOT NULL,
   lives_with              BOOLEAN NOT NULL,
-  PRIMARY KEY (pupil_id, contact_id),
+  CONSTRAINT uq_pupil_contact UNIQUE (pupil_id, contact_id),
   CONSTRAINT fk_pc_pupil FOREIGN KEY (pupil_id) REFERENCES pupil (id),
   CONSTRAINT fk_pc_contact FOREIGN KEY (contact_id) REFERENCES contact (id),
   INDEX ix_pc_contact (contact_id)

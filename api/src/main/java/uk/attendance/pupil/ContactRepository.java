@@ -1,0 +1,12 @@
+package uk.attendance.pupil;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface ContactRepository extends CrudRepository<ContactRecord, Long> {
+    Optional<ContactRecord> findByTrustIdAndMobile(long trustId, String mobile);
+}

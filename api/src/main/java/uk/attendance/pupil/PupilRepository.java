@@ -1,0 +1,26 @@
+package uk.attendance.pupil;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.Collection;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface PupilRepository extends CrudRepository<PupilRecord, Long> {
+    List<PupilRecord> findBySchoolIdOrderByLegalLastNameAscLegalFirstNameAsc(long schoolId);
+
+    List<PupilRecord> findBySchoolIdAndRegistrationGroupOrderByLegalLastNameAscLegalFirstNameAsc(long schoolId, String registrationGroup);
+
+    List<PupilRecord> findByIdIn(Collection<Long> ids);
+
+    boolean existsByUpn(String upn);
+
+    @Query("SELECT p.* FROM pupil p JOIN pupil_contact pc ON pc.pupil_id = p.id WHERE pc.contact_id = :contactId ORDER BY p.date_of_birth")
+    List<PupilRecord> findChildrenOf(long contactId);
+
+    @Query("SELECT COUNT(*) > 0 FROM pupil_contact WHERE pupil_id = :pupilId AND contact_id = :contactId")
+    boolean isLinked(long pupilId, long contactId);
+}

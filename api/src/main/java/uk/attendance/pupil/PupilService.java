@@ -1,0 +1,149 @@
+package uk.attendance.pupil;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import uk.attendance.auth.Caller;
+import uk.attendance.contract.model.PupilContactInput;
+import uk.attendance.contract.model.PupilInput;
+import uk.attendance.platform.ApiProblem;
+import uk.attendance.platform.ApiProblem.FieldProblem;
+import uk.attendance.platform.UkMobile;
+import uk.attendance.school.SchoolRecord;
+import uk.attendance.school.SchoolService;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Pupils and their parents/carers, and who may see which pupil. */
+@Singleton
+public class PupilService {
+    private final PupilRepository pupils;
+    private final ContactRepository contacts;
+    private final PupilContactRepository links;
+    private final SchoolService schools;
+    private final Clock clock;
+
+    PupilService(PupilRepository pupils, ContactRepository contacts, PupilContactRepository links,
+                 SchoolService schools, Clock clock) {
+        this.pupils = pupils;
+        this.contacts = contacts;
+        this.links = links;
+        this.schools = schools;
+        this.clock = clock;
+    }
+
+    /**
+     * The pupil, when the caller may see them: a parent linked to the child, staff of the child's school,
+     * a trust admin of its trust. Anyone else gets 404, so existence is not revealed.
+     */
+    public PupilRecord visibleTo(Caller caller, long pupilId) {
+        return pupils.findById(pupilId)
+                .filter(p -> canSee(caller, p))
+                .orElseThrow(() -> ApiProblem.notFound("No pupil " + pupilId));
+    }
+
+    private boolean canSee(Caller caller, PupilRecord pupil) {
+        if (caller.isParent()) {
+            return pupils.isLinked(pupil.id(), caller.id());
+        }
+        return caller.worksAt(pupil.schoolId())
+                && schools.find(pupil.schoolId()).map(s -> s.trustId() == caller.trustId()).orElse(false);
+    }
+
+    public List<PupilRecord> ofSchool(long schoolId, Optional<String> registrationGroup, Optional<LocalDate> onRollOn) {
+        List<PupilRecord> found = registrationGroup
+                .map(g -> pupils.findBySchoolIdAndRegistrationGroupOrderByLegalLastNameAscLegalFirstNameAsc(schoolId, g))
+                .orElseGet(() -> pupils.findBySchoolIdOrderByLegalLastNameAscLegalFirstNameAsc(schoolId));
+        return onRollOn.map(d -> found.stream().filter(p -> p.onRollOn(d)).toList()).orElse(found);
+    }
+
+    public List<PupilRecord> byIds(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : pupils.findByIdIn(ids);
+    }
+
+    public List<PupilRecord> childrenOf(long contactId) {
+        return pupils.findChildrenOf(contactId);
+    }
+
+    public PupilRecord admit(SchoolRecord school, PupilInput in) {
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock.withZone(school.zone()));
+        if (in.getDateOfBirth().isAfter(today)) {
+            problems.add(new FieldProblem("dateOfBirth", "is in the future"));
+        }
+        if (in.getDateOfBirth().isBefore(today.minusYears(25))) {
+            problems.add(new FieldProblem("dateOfBirth", "is more than 25 years ago"));
+        }
+        if (in.getAdmissionDate().isBefore(in.getDateOfBirth())) {
+            problems.add(new FieldProblem("admissionDate", "is before the date of birth"));
+        }
+        if (in.getLeavingDate() != null && in.getLeavingDate().isBefore(in.getAdmissionDate())) {
+            problems.add(new FieldProblem("leavingDate", "is before the admission date"));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+        if (in.getUpn() != null && pupils.existsByUpn(in.getUpn())) {
+            throw ApiProblem.conflict("A pupil with this UPN is already on roll in the trust");
+        }
+        var sw = Optional.ofNullable(in.getSocialWorker());
+        return pupils.save(new PupilRecord(null, school.id(), in.getUpn(), in.getLegalFirstName().strip(),
+                in.getLegalLastName().strip(), blankToNull(in.getPreferredFirstName()), blankToNull(in.getPreferredLastName()),
+                in.getDateOfBirth(), in.getGender() == null ? null : in.getGender().getValue(), in.getYearGroup(),
+                in.getRegistrationGroup().strip(), in.getAdmissionDate(), in.getLeavingDate(),
+                bool(in.getPupilPremium()), bool(in.getEal()),
+                in.getSendStatus() == null ? "NONE" : in.getSendStatus().getValue(),
+                bool(in.getLookedAfter()), bool(in.getChildProtection()), bool(in.getChildInNeed()),
+                sw.map(s -> s.getName()).orElse(null), sw.map(s -> s.getPhone()).orElse(null),
+                sw.map(s -> s.getEmail()).orElse(null), now()));
+    }
+
+    public List<ContactLink> contactsOf(long pupilId) {
+        return links.findByPupilIdOrderByPriority(pupilId).stream()
+                .map(l -> new ContactLink(contacts.findById(l.contactId()).orElseThrow(), l))
+                .toList();
+    }
+
+    /** Links a parent/carer; a contact already known to the trust by mobile number is reused. */
+    @Transactional
+    public ContactLink link(PupilRecord pupil, long trustId, PupilContactInput in) {
+        UkMobile mobile = UkMobile.parse(in.getMobile())
+                .orElseThrow(() -> ApiProblem.invalid("mobile", "is not a UK mobile number (07… or +447…)"));
+        ContactRecord contact = contacts.findByTrustIdAndMobile(trustId, mobile.e164())
+                .orElseGet(() -> contacts.save(new ContactRecord(null, trustId, in.getFirstName().strip(),
+                        in.getLastName().strip(), mobile.e164(), blankToNull(in.getEmail()),
+                        Optional.ofNullable(in.getPreferredLanguage()).orElse("en"), now())));
+        if (links.existsByPupilIdAndContactId(pupil.id(), contact.id())) {
+            throw ApiProblem.conflict("This contact is already linked to the pupil");
+        }
+        PupilContactRecord link = links.save(new PupilContactRecord(null, pupil.id(), contact.id(), in.getPriority(),
+                in.getRelationship().strip(), Optional.ofNullable(in.getParentalResponsibility()).orElse(true),
+                Optional.ofNullable(in.getLivesWith()).orElse(true)));
+        return new ContactLink(contact, link);
+    }
+
+    public Optional<ContactRecord> contact(long contactId) {
+        return contacts.findById(contactId);
+    }
+
+    public record ContactLink(ContactRecord contact, PupilContactRecord link) {
+    }
+
+    private static boolean bool(Boolean b) {
+        return Boolean.TRUE.equals(b);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+    }
+}

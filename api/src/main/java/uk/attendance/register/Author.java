@@ -1,0 +1,14 @@
+package uk.attendance.register;
+
+import uk.attendance.auth.Caller;
+
+import java.util.Optional;
+
+/** Who enters or amends a mark, as the register must show it: name and position. */
+public record Author(Optional<Long> staffId, String name, String position) {
+    public static final Author SYSTEM = new Author(Optional.empty(), "SYSTEM", "automated rule");
+
+    public static Author of(Caller caller) {
+        return new Author(Optional.of(caller.id()), caller.name(), caller.position());
+    }
+}

@@ -1,0 +1,22 @@
+package uk.attendance.register;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import uk.attendance.rules.Session;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface MarkRepository extends CrudRepository<MarkRecord, Long> {
+    Optional<MarkRecord> findByPupilIdAndSessionDateAndSession(long pupilId, LocalDate sessionDate, Session session);
+
+    List<MarkRecord> findByPupilIdAndSessionDateBetweenOrderBySessionDateAscSessionAsc(long pupilId, LocalDate from, LocalDate to);
+
+    List<MarkRecord> findBySessionDateAndSessionAndPupilIdIn(LocalDate sessionDate, Session session, Collection<Long> pupilIds);
+
+    List<MarkRecord> findByPupilIdInAndSessionDateBetween(Collection<Long> pupilIds, LocalDate from, LocalDate to);
+}

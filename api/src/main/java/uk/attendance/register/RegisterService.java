@@ -1,0 +1,310 @@
+package uk.attendance.register;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import uk.attendance.auth.Caller;
+import uk.attendance.contract.model.MarkAmendment;
+import uk.attendance.contract.model.MarkImport;
+import uk.attendance.contract.model.MarkImportResult;
+import uk.attendance.contract.model.MarkImportRow;
+import uk.attendance.contract.model.RegisterMarkInput;
+import uk.attendance.contract.model.RegisterSubmission;
+import uk.attendance.platform.ApiProblem;
+import uk.attendance.platform.ApiProblem.FieldProblem;
+import uk.attendance.pupil.PupilRecord;
+import uk.attendance.pupil.PupilService;
+import uk.attendance.register.MarkBook.Entry;
+import uk.attendance.register.MarkBook.Outcome;
+import uk.attendance.register.MarkBook.Written;
+import uk.attendance.rules.ArrivalOutcome;
+import uk.attendance.rules.Lateness;
+import uk.attendance.rules.RegisterCode;
+import uk.attendance.rules.SchoolCalendar;
+import uk.attendance.rules.Session;
+import uk.attendance.school.CalendarService;
+import uk.attendance.school.SchoolRecord;
+import uk.attendance.school.SchoolService;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Taking, amending and importing register marks, always through {@link MarkBook}'s amendment trail. */
+@Singleton
+public class RegisterService {
+    static final String MIS_SYNC = "MIS sync";
+
+    private final MarkRepository marks;
+    private final MarkAmendmentRepository amendments;
+    private final MarkBook book;
+    private final PupilService pupils;
+    private final SchoolService schools;
+    private final CalendarService calendars;
+    private final Clock clock;
+
+    RegisterService(MarkRepository marks, MarkAmendmentRepository amendments, MarkBook book, PupilService pupils,
+                    SchoolService schools, CalendarService calendars, Clock clock) {
+        this.marks = marks;
+        this.amendments = amendments;
+        this.book = book;
+        this.pupils = pupils;
+        this.schools = schools;
+        this.calendars = calendars;
+        this.clock = clock;
+    }
+
+    public List<MarkRecord> marksOf(Caller caller, long pupilId, LocalDate from, LocalDate to) {
+        PupilRecord pupil = pupils.visibleTo(caller, pupilId);
+        return marks.findByPupilIdAndSessionDateBetweenOrderBySessionDateAscSessionAsc(pupil.id(), from, to);
+    }
+
+    public MarkRecord markOf(Caller caller, long pupilId, LocalDate date, Session session) {
+        PupilRecord pupil = pupils.visibleTo(caller, pupilId);
+        return marks.findByPupilIdAndSessionDateAndSession(pupil.id(), date, session)
+                .orElseThrow(() -> ApiProblem.notFound("No mark for " + date + " " + session + " yet"));
+    }
+
+    public MarkTrail history(Caller caller, long pupilId, LocalDate date, Session session) {
+        MarkRecord mark = markOf(caller, pupilId, date, session);
+        return new MarkTrail(mark, amendments.findByMarkIdOrderById(mark.id()));
+    }
+
+    public record MarkTrail(MarkRecord mark, List<MarkAmendmentRecord> amendments) {
+    }
+
+    /** Records a session's mark, or amends it with the reason given. */
+    @Transactional
+    public MarkRecord amend(Caller caller, long pupilId, LocalDate date, Session session, MarkAmendment change) {
+        PupilRecord pupil = pupils.visibleTo(caller, pupilId);
+        SchoolRecord school = schools.forStaff(caller, pupil.schoolId());
+        List<FieldProblem> problems = new ArrayList<>();
+        Optional<RegisterCode> code = MarkChecks.code(change.getCode(), session, "code", null, problems);
+        Optional<LocalTime> arrival = Optional.ofNullable(change.getArrivalTime()).map(LocalTime::parse);
+        code.ifPresent(c -> {
+            MarkChecks.session(calendars.calendarOf(school.id()), date, session, c, "date", "code", null, problems);
+            checkArrivalFitsCode(school, session, c, arrival, "arrivalTime", null, problems);
+        });
+        MarkChecks.onRoll(pupil, date, "date", null, problems);
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+        Entry entry = new Entry(pupil.id(), school.id(), date, session, code.orElseThrow(), arrival);
+        return book.write(marks.findByPupilIdAndSessionDateAndSession(pupil.id(), date, session), entry,
+                Optional.of(change.getReason().strip()), Author.of(caller)).mark();
+    }
+
+    public SessionRegister register(Caller caller, long schoolId, LocalDate date, Session session, String group) {
+        SchoolRecord school = schools.forStaff(caller, schoolId);
+        List<PupilRecord> inGroup = pupils.ofSchool(school.id(), Optional.of(group), Optional.of(date));
+        return new SessionRegister(school, date, session, group, inGroup, marksFor(inGroup, date, session));
+    }
+
+    public record SessionRegister(SchoolRecord school, LocalDate date, Session session, String group,
+                                  List<PupilRecord> pupils, Map<Long, MarkRecord> marks) {
+        public LocalTime opens() {
+            return session == Session.AM ? school.amRegisterOpens() : school.pmRegisterOpens();
+        }
+
+        public LocalTime closes() {
+            return opens().plusMinutes(school.registerOpenMinutes());
+        }
+    }
+
+    /** A registration group's register for one session: all stored, or nothing. */
+    @Transactional
+    public SessionRegister take(Caller caller, long schoolId, RegisterSubmission submission) {
+        SchoolRecord school = schools.forStaff(caller, schoolId);
+        LocalDate date = submission.getDate();
+        Session session = Session.valueOf(submission.getSession().getValue());
+        String group = submission.getRegistrationGroup().strip();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (date.isAfter(LocalDate.now(clock.withZone(school.zone())))) {
+            throw ApiProblem.invalid("date", "registers can only be taken on or after the day of the session");
+        }
+        SchoolCalendar calendar = calendars.calendarOf(school.id());
+        if (!calendar.isSession(date, session)) {
+            MarkChecks.session(calendar, date, session, RegisterCode.fromSymbol("N").orElseThrow(), "date", "date", null, problems);
+            throw ApiProblem.invalid(problems);
+        }
+        Map<Long, PupilRecord> inGroup = pupils.ofSchool(school.id(), Optional.of(group), Optional.of(date)).stream()
+                .collect(Collectors.toMap(PupilRecord::id, Function.identity()));
+        Map<Long, MarkRecord> existing = marksFor(List.copyOf(inGroup.values()), date, session);
+        List<Entry> entries = new ArrayList<>();
+        List<Integer> changes = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        List<RegisterMarkInput> rows = submission.getMarks();
+        for (int i = 0; i < rows.size(); i++) {
+            RegisterMarkInput row = rows.get(i);
+            String at = "marks[" + i + "]";
+            if (!inGroup.containsKey(row.getPupilId())) {
+                problems.add(new FieldProblem(at + ".pupilId", "pupil " + row.getPupilId() + " is not on roll in "
+                        + group + " on " + date, i));
+                continue;
+            }
+            if (!seen.add(row.getPupilId())) {
+                problems.add(new FieldProblem(at + ".pupilId", "pupil " + row.getPupilId() + " appears twice", i));
+                continue;
+            }
+            Optional<RegisterCode> code;
+            Optional<LocalTime> arrival = Optional.ofNullable(row.getArrivalTime()).map(LocalTime::parse);
+            if (row.getCode() != null && arrival.isPresent()) {
+                problems.add(new FieldProblem(at, "give a code or an arrival time, not both", i));
+                continue;
+            } else if (arrival.isPresent()) {
+                code = codeForArrival(school, session, arrival.get(), at + ".arrivalTime", i, problems);
+            } else if (row.getCode() != null) {
+                code = MarkChecks.code(row.getCode(), session, at + ".code", i, problems);
+                code.ifPresent(c -> MarkChecks.session(calendar, date, session, c, "date", at + ".code", i, problems));
+            } else {
+                problems.add(new FieldProblem(at + ".code", "give a code or an arrival time", i));
+                continue;
+            }
+            if (code.isEmpty()) {
+                continue;
+            }
+            Entry entry = new Entry(row.getPupilId(), school.id(), date, session, code.get(), arrival);
+            MarkRecord before = existing.get(row.getPupilId());
+            if (before != null && !(before.code().equals(code.get().symbol())
+                    && java.util.Objects.equals(before.arrivalTime(), arrival.orElse(null)))) {
+                changes.add(i);
+            }
+            entries.add(entry);
+        }
+        Optional<String> reason = Optional.ofNullable(submission.getAmendmentReason()).map(String::strip);
+        if (!changes.isEmpty() && reason.isEmpty()) {
+            problems.add(new FieldProblem("amendmentReason", "required: this would change marks already taken ("
+                    + changes.stream().map(i -> "marks[" + i + "]").collect(Collectors.joining(", ")) + ")"));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+        Author author = Author.of(caller);
+        for (Entry entry : entries) {
+            Written written = book.write(Optional.ofNullable(existing.get(entry.pupilId())), entry, reason, author);
+            existing.put(entry.pupilId(), written.mark());
+        }
+        List<PupilRecord> roll = inGroup.values().stream()
+                .sorted(Comparator.comparing(PupilRecord::legalLastName).thenComparing(PupilRecord::legalFirstName))
+                .toList();
+        return new SessionRegister(school, date, session, group, roll, existing);
+    }
+
+    /** The MIS sync: every row is checked first; one bad row and nothing is stored. */
+    @Transactional
+    public MarkImportResult importMarks(Caller caller, long schoolId, MarkImport batch) {
+        SchoolRecord school = schools.forStaff(caller, schoolId);
+        SchoolCalendar calendar = calendars.calendarOf(school.id());
+        List<MarkImportRow> rows = batch.getMarks();
+        Map<Long, PupilRecord> roll = pupils.ofSchool(school.id(), Optional.empty(), Optional.empty()).stream()
+                .collect(Collectors.toMap(PupilRecord::id, Function.identity()));
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>(rows.size());
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            MarkImportRow row = rows.get(i);
+            String at = "marks[" + i + "]";
+            PupilRecord pupil = roll.get(row.getPupilId());
+            if (pupil == null) {
+                problems.add(new FieldProblem(at + ".pupilId", "no pupil " + row.getPupilId() + " in this school", i));
+                continue;
+            }
+            Session session = Session.valueOf(row.getSession().getValue());
+            if (!seen.add(pupil.id() + "|" + row.getDate() + "|" + session)) {
+                problems.add(new FieldProblem(at, "the same pupil and session appears twice in the batch", i));
+                continue;
+            }
+            Optional<RegisterCode> code = MarkChecks.code(row.getCode(), session, at + ".code", i, problems);
+            if (code.isEmpty()
+                    || !MarkChecks.session(calendar, row.getDate(), session, code.get(), at + ".date", at + ".code", i, problems)
+                    || !MarkChecks.onRoll(pupil, row.getDate(), at + ".date", i, problems)) {
+                continue;
+            }
+            Optional<LocalTime> arrival = Optional.ofNullable(row.getArrivalTime()).map(LocalTime::parse);
+            if (!checkArrivalFitsCode(school, session, code.get(), arrival, at + ".arrivalTime", i, problems)) {
+                continue;
+            }
+            entries.add(new Entry(pupil.id(), school.id(), row.getDate(), session, code.get(), arrival));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems.size() > 100 ? problems.subList(0, 100) : problems);
+        }
+        LocalDate from = entries.stream().map(Entry::date).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate to = entries.stream().map(Entry::date).max(Comparator.naturalOrder()).orElseThrow();
+        Set<Long> pupilIds = entries.stream().map(Entry::pupilId).collect(Collectors.toSet());
+        Map<String, MarkRecord> stored = new HashMap<>();
+        for (MarkRecord m : marks.findByPupilIdInAndSessionDateBetween(pupilIds, from, to)) {
+            stored.put(m.pupilId() + "|" + m.sessionDate() + "|" + m.session(), m);
+        }
+        List<Optional<MarkRecord>> existing = entries.stream()
+                .map(e -> Optional.ofNullable(stored.get(e.pupilId() + "|" + e.date() + "|" + e.session())))
+                .toList();
+        String reason = Optional.ofNullable(batch.getReason()).filter(r -> !r.isBlank()).map(String::strip).orElse(MIS_SYNC);
+        Map<Outcome, Long> counts = book.writeAll(existing, entries, reason, Author.of(caller)).stream()
+                .collect(Collectors.groupingBy(Written::outcome, Collectors.counting()));
+        return new MarkImportResult(rows.size(), counts.getOrDefault(Outcome.CREATED, 0L).intValue(),
+                counts.getOrDefault(Outcome.AMENDED, 0L).intValue(), counts.getOrDefault(Outcome.UNCHANGED, 0L).intValue());
+    }
+
+    private Map<Long, MarkRecord> marksFor(List<PupilRecord> roll, LocalDate date, Session session) {
+        if (roll.isEmpty()) {
+            return new HashMap<>();
+        }
+        return marks.findBySessionDateAndSessionAndPupilIdIn(date, session, roll.stream().map(PupilRecord::id).toList())
+                .stream().collect(Collectors.toMap(MarkRecord::pupilId, Function.identity(), (a, b) -> a, HashMap::new));
+    }
+
+    private static Optional<RegisterCode> codeForArrival(SchoolRecord school, Session session, LocalTime arrival,
+                                                         String field, int index, List<FieldProblem> problems) {
+        ArrivalOutcome outcome = classify(school, session, arrival);
+        Optional<RegisterCode> code = outcome.code(session);
+        if (code.isEmpty()) {
+            problems.add(new FieldProblem(field, "arrived at or after the end of the session ("
+                    + sessionEnd(school, session) + "): record the absence with its reason code instead", index));
+        }
+        return code;
+    }
+
+    /** An arrival time given with L or U must be one that earns that code; with any other code it makes no sense. */
+    private static boolean checkArrivalFitsCode(SchoolRecord school, Session session, RegisterCode code,
+                                                Optional<LocalTime> arrival, String field, Integer index,
+                                                List<FieldProblem> problems) {
+        if (arrival.isEmpty()) {
+            return true;
+        }
+        String symbol = code.symbol();
+        if (!symbol.equals("L") && !symbol.equals("U")) {
+            problems.add(new FieldProblem(field, "an arrival time goes only with L or U", index));
+            return false;
+        }
+        Optional<RegisterCode> earned = classify(school, session, arrival.get()).code(session);
+        if (earned.isEmpty() || earned.get() != code) {
+            problems.add(new FieldProblem(field, "an arrival at " + arrival.get() + " is "
+                    + earned.map(RegisterCode::symbol).orElse("after the session ended") + ", not " + symbol
+                    + " (the register closes at " + opens(school, session).plusMinutes(school.registerOpenMinutes()) + ")", index));
+            return false;
+        }
+        return true;
+    }
+
+    private static ArrivalOutcome classify(SchoolRecord school, Session session, LocalTime arrival) {
+        return Lateness.classify(arrival, opens(school, session), school.registerOpenMinutes(), sessionEnd(school, session));
+    }
+
+    private static LocalTime opens(SchoolRecord school, Session session) {
+        return session == Session.AM ? school.amRegisterOpens() : school.pmRegisterOpens();
+    }
+
+    private static LocalTime sessionEnd(SchoolRecord school, Session session) {
+        return session == Session.AM ? school.amSessionEnds() : school.pmSessionEnds();
+    }
+}

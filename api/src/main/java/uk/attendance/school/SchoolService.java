@@ -1,0 +1,113 @@
+package uk.attendance.school;
+
+import jakarta.inject.Singleton;
+import uk.attendance.auth.Caller;
+import uk.attendance.contract.model.SchoolInput;
+import uk.attendance.platform.ApiProblem;
+import uk.attendance.platform.ApiProblem.FieldProblem;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Trust and schools: creation, lookup and who may see which school. */
+@Singleton
+public class SchoolService {
+    private final SchoolRepository schools;
+    private final TrustRepository trusts;
+    private final Clock clock;
+
+    SchoolService(SchoolRepository schools, TrustRepository trusts, Clock clock) {
+        this.schools = schools;
+        this.trusts = trusts;
+        this.clock = clock;
+    }
+
+    public TrustRecord createTrust(String name) {
+        return trusts.save(new TrustRecord(null, name, now()));
+    }
+
+    public Optional<TrustRecord> trust(long trustId) {
+        return trusts.findById(trustId);
+    }
+
+    public Optional<TrustRecord> firstTrust() {
+        return trusts.findAll().stream().findFirst();
+    }
+
+    public SchoolRecord create(long trustId, SchoolInput input) {
+        List<FieldProblem> problems = new ArrayList<>();
+        ZoneId zone = zone(input.getTimezone(), problems);
+        LocalTime amOpens = LocalTime.parse(input.getAmRegisterOpens());
+        LocalTime pmOpens = LocalTime.parse(input.getPmRegisterOpens());
+        LocalTime amEnds = LocalTime.parse(input.getAmSessionEnds());
+        LocalTime pmEnds = LocalTime.parse(input.getPmSessionEnds());
+        int minutes = input.getRegisterOpenMinutes();
+        if (!amOpens.plusMinutes(minutes).isBefore(amEnds)) {
+            problems.add(new FieldProblem("amSessionEnds", "the morning session must end after its register closes"));
+        }
+        if (pmOpens.isBefore(amEnds)) {
+            problems.add(new FieldProblem("pmRegisterOpens", "the afternoon register must open after the morning session ends"));
+        }
+        if (!pmOpens.plusMinutes(minutes).isBefore(pmEnds)) {
+            problems.add(new FieldProblem("pmSessionEnds", "the afternoon session must end after its register closes"));
+        }
+        if (schools.existsByUrn(input.getUrn())) {
+            throw ApiProblem.conflict("A school with URN " + input.getUrn() + " already exists");
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+        return schools.save(new SchoolRecord(null, trustId, input.getUrn(), input.getName().strip(), zone.getId(),
+                amOpens, pmOpens, minutes, amEnds, pmEnds,
+                LocalTime.parse(Optional.ofNullable(input.getTextTime()).orElse("09:30")),
+                LocalTime.parse(Optional.ofNullable(input.getCallTime()).orElse("10:00")),
+                now()));
+    }
+
+    /** Schools the caller works in: every school of the trust for a trust admin. */
+    public List<SchoolRecord> visibleTo(Caller caller) {
+        if (caller.isParent()) {
+            return List.of();
+        }
+        if (caller.isTrustAdmin()) {
+            return schools.findByTrustIdOrderByName(caller.trustId());
+        }
+        return caller.schoolId().flatMap(schools::findById).stream().toList();
+    }
+
+    /** The school, when the caller is staff there (or a trust admin of its trust); otherwise 404. */
+    public SchoolRecord forStaff(Caller caller, long schoolId) {
+        return schools.findById(schoolId)
+                .filter(s -> s.trustId() == caller.trustId() && caller.worksAt(s.id()))
+                .orElseThrow(() -> ApiProblem.notFound("No school " + schoolId));
+    }
+
+    public Optional<SchoolRecord> find(long schoolId) {
+        return schools.findById(schoolId);
+    }
+
+    public List<SchoolRecord> inTrust(long trustId) {
+        return schools.findByTrustIdOrderByName(trustId);
+    }
+
+    private static ZoneId zone(String timezone, List<FieldProblem> problems) {
+        String id = Optional.ofNullable(timezone).orElse("Europe/London");
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            problems.add(new FieldProblem("timezone", "not a known time zone (e.g. Europe/London)"));
+            return ZoneId.of("Europe/London");
+        }
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+    }
+}
