@@ -10,9 +10,11 @@ import java.util.List;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface PupilRepository extends CrudRepository<PupilRecord, Long> {
-    List<PupilRecord> findBySchoolIdOrderByLegalLastNameAscLegalFirstNameAsc(long schoolId);
+    @Query("SELECT * FROM pupil WHERE school_id = :schoolId ORDER BY legal_last_name, legal_first_name, id")
+    List<PupilRecord> findBySchool(long schoolId);
 
-    List<PupilRecord> findBySchoolIdAndRegistrationGroupOrderByLegalLastNameAscLegalFirstNameAsc(long schoolId, String registrationGroup);
+    @Query("SELECT * FROM pupil WHERE school_id = :schoolId AND registration_group = :registrationGroup ORDER BY legal_last_name, legal_first_name, id")
+    List<PupilRecord> findBySchoolAndGroup(long schoolId, String registrationGroup);
 
     List<PupilRecord> findByIdIn(Collection<Long> ids);
 

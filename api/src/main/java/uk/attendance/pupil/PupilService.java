@@ -58,8 +58,8 @@ public class PupilService {
 
     public List<PupilRecord> ofSchool(long schoolId, Optional<String> registrationGroup, Optional<LocalDate> onRollOn) {
         List<PupilRecord> found = registrationGroup
-                .map(g -> pupils.findBySchoolIdAndRegistrationGroupOrderByLegalLastNameAscLegalFirstNameAsc(schoolId, g))
-                .orElseGet(() -> pupils.findBySchoolIdOrderByLegalLastNameAscLegalFirstNameAsc(schoolId));
+                .map(g -> pupils.findBySchoolAndGroup(schoolId, g))
+                .orElseGet(() -> pupils.findBySchool(schoolId));
         return onRollOn.map(d -> found.stream().filter(p -> p.onRollOn(d)).toList()).orElse(found);
     }
 

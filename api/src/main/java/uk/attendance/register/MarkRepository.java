@@ -1,5 +1,6 @@
 package uk.attendance.register;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -14,7 +15,8 @@ import java.util.Optional;
 interface MarkRepository extends CrudRepository<MarkRecord, Long> {
     Optional<MarkRecord> findByPupilIdAndSessionDateAndSession(long pupilId, LocalDate sessionDate, Session session);
 
-    List<MarkRecord> findByPupilIdAndSessionDateBetweenOrderBySessionDateAscSessionAsc(long pupilId, LocalDate from, LocalDate to);
+    @Query("SELECT * FROM mark WHERE pupil_id = :pupilId AND session_date BETWEEN :from AND :to ORDER BY session_date, session")
+    List<MarkRecord> findForPupil(long pupilId, LocalDate from, LocalDate to);
 
     List<MarkRecord> findBySessionDateAndSessionAndPupilIdIn(LocalDate sessionDate, Session session, Collection<Long> pupilIds);
 

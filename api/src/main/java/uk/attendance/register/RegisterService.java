@@ -65,7 +65,7 @@ public class RegisterService {
 
     public List<MarkRecord> marksOf(Caller caller, long pupilId, LocalDate from, LocalDate to) {
         PupilRecord pupil = pupils.visibleTo(caller, pupilId);
-        return marks.findByPupilIdAndSessionDateBetweenOrderBySessionDateAscSessionAsc(pupil.id(), from, to);
+        return marks.findForPupil(pupil.id(), from, to);
     }
 
     public MarkRecord markOf(Caller caller, long pupilId, LocalDate date, Session session) {
@@ -145,6 +145,7 @@ public class RegisterService {
         List<RegisterMarkInput> rows = submission.getMarks();
         for (int i = 0; i < rows.size(); i++) {
             RegisterMarkInput row = rows.get(i);
+            final int index = i;
             String at = "marks[" + i + "]";
             if (!inGroup.containsKey(row.getPupilId())) {
                 problems.add(new FieldProblem(at + ".pupilId", "pupil " + row.getPupilId() + " is not on roll in "
@@ -164,7 +165,7 @@ public class RegisterService {
                 code = codeForArrival(school, session, arrival.get(), at + ".arrivalTime", i, problems);
             } else if (row.getCode() != null) {
                 code = MarkChecks.code(row.getCode(), session, at + ".code", i, problems);
-                code.ifPresent(c -> MarkChecks.session(calendar, date, session, c, "date", at + ".code", i, problems));
+                code.ifPresent(c -> MarkChecks.session(calendar, date, session, c, "date", at + ".code", index, problems));
             } else {
                 problems.add(new FieldProblem(at + ".code", "give a code or an arrival time", i));
                 continue;
@@ -297,7 +298,7 @@ public class RegisterService {
     }
 
     private static ArrivalOutcome classify(SchoolRecord school, Session session, LocalTime arrival) {
-        return Lateness.classify(arrival, opens(school, session), school.registerOpenMinutes(), sessionEnd(school, session));
+        return Lateness.arrivalOutcome(arrival, opens(school, session), school.registerOpenMinutes(), sessionEnd(school, session));
     }
 
     private static LocalTime opens(SchoolRecord school, Session session) {
