@@ -1,0 +1,212 @@
+package uk.attendance.auth;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.yaml.snakeyaml.Yaml;
+import uk.attendance.pupil.PupilRecord;
+import uk.attendance.school.SchoolRecord;
+import uk.attendance.school.TrustRecord;
+import uk.attendance.support.Fixtures;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Walks every operation of openapi.yaml, so a new endpoint is covered without editing this test:
+ * a parent asking for another family's child and staff asking for another school's pupil or school get 404;
+ * a role outside the operation's {@code x-allowed-roles} gets 403; no token gets 401. All as problem+json.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationSweepTest {
+    private static final List<String> STAFF_ROLES = List.of(Roles.ATTENDANCE_OFFICER, Roles.TEACHER, Roles.DSL, Roles.HEADTEACHER);
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+    @Inject
+    Fixtures fixtures;
+
+    SchoolRecord school1;
+    SchoolRecord school2;
+    PupilRecord childOfA;
+    PupilRecord childOfB;
+    PupilRecord school2Pupil;
+    String parentA;
+    final Map<String, String> school1Staff = new java.util.HashMap<>();
+
+    @BeforeAll
+    void setUp() {
+        TrustRecord trust = fixtures.trust();
+        school1 = fixtures.school(trust);
+        school2 = fixtures.school(trust);
+        childOfA = fixtures.pupil(school1, "4B");
+        childOfB = fixtures.pupil(school1, "4B");
+        school2Pupil = fixtures.pupil(school2, "7K");
+        parentA = fixtures.token(fixtures.parentOf(trust, childOfA));
+        fixtures.parentOf(trust, childOfB);
+        for (String role : STAFF_ROLES) {
+            school1Staff.put(role, fixtures.token(fixtures.staff(trust, Optional.of(school1), role)));
+        }
+    }
+
+    record Operation(String method, String path, String id, List<String> roles, Map<String, Object> spec) {
+        boolean anonymous() {
+            return roles.contains("ANONYMOUS");
+        }
+
+        boolean pupilScoped() {
+            return path.contains("{pupilId}");
+        }
+
+        boolean schoolScoped() {
+            return path.contains("{schoolId}");
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyOperationGuardsItsData() throws IOException {
+        List<Operation> operations = operations();
+        assertFalse(operations.isEmpty());
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Operation op : operations) {
+            if (op.anonymous()) {
+                continue;
+            }
+            tests.add(DynamicTest.dynamicTest(op.id() + ": no token → 401",
+                    () -> expect(401, request(op, p -> childOfA.id(), school1.id(), null))));
+            if (!op.roles().contains(Roles.PARENT)) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": parent → 403",
+                        () -> expect(403, request(op, p -> childOfA.id(), school1.id(), parentA))));
+            }
+            if (op.pupilScoped() && op.roles().contains(Roles.PARENT)) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": parent A asks for parent B's child → 404",
+                        () -> expect(404, request(op, p -> childOfB.id(), school1.id(), parentA))));
+            }
+            Optional<String> staffRole = STAFF_ROLES.stream().filter(op.roles()::contains).findFirst();
+            if (op.pupilScoped() && staffRole.isPresent()) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 asks for a school-2 pupil → 404",
+                        () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), school1Staff.get(staffRole.get())))));
+            }
+            if (op.schoolScoped() && staffRole.isPresent()) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 asks for school 2 → 404",
+                        () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), school1Staff.get(staffRole.get())))));
+            }
+            for (String role : STAFF_ROLES) {
+                if (!op.roles().contains(role)) {
+                    tests.add(DynamicTest.dynamicTest(op.id() + ": " + role + " → 403",
+                            () -> expect(403, request(op, p -> childOfA.id(), school1.id(), school1Staff.get(role)))));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    private void expect(int status, MutableHttpRequest<?> request) {
+        try {
+            var response = http.toBlocking().exchange(request, String.class);
+            assertEquals(status, response.code(), request.getMethod() + " " + request.getUri() + " answered " + response.code());
+        } catch (HttpClientResponseException e) {
+            assertEquals(status, e.getStatus().getCode(), request.getMethod() + " " + request.getUri() + ": "
+                    + e.getResponse().getBody(String.class).orElse(""));
+            assertEquals("application/problem+json", e.getResponse().getContentType().map(Object::toString).orElse(""),
+                    request.getMethod() + " " + request.getUri());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private MutableHttpRequest<?> request(Operation op, Function<Void, Long> pupil, long schoolId, String token) {
+        String uri = op.path()
+                .replace("{pupilId}", String.valueOf(pupil.apply(null)))
+                .replace("{schoolId}", String.valueOf(schoolId))
+                .replace("{date}", "2025-11-03")
+                .replace("{session}", "AM")
+                .replace("{academicYear}", "2025-26");
+        List<Map<String, Object>> parameters = (List<Map<String, Object>>) op.spec().getOrDefault("parameters", List.of());
+        List<String> query = new ArrayList<>();
+        for (Map<String, Object> parameter : parameters) {
+            if ("query".equals(parameter.get("in")) && Boolean.TRUE.equals(parameter.get("required"))) {
+                query.add(parameter.get("name") + "=" + parameter.get("example"));
+            }
+        }
+        if (!query.isEmpty()) {
+            uri += "?" + String.join("&", query);
+        }
+        Object body = Optional.ofNullable((Map<String, Object>) op.spec().get("requestBody"))
+                .map(b -> (Map<String, Object>) b.get("content"))
+                .map(c -> (Map<String, Object>) c.get("application/json"))
+                .map(j -> j.get("example"))
+                .orElse(null);
+        MutableHttpRequest<Object> request = HttpRequest.create(HttpMethod.parse(op.method().toUpperCase()), uri);
+        if (body != null) {
+            request.body(body);
+        }
+        if (token != null) {
+            request.bearerAuth(token);
+        }
+        return request;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Operation> operations() throws IOException {
+        Map<String, Object> spec;
+        try (InputStream in = Files.newInputStream(specPath())) {
+            spec = new Yaml().load(in);
+        }
+        List<Operation> operations = new ArrayList<>();
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) spec.get("paths");
+        paths.forEach((path, item) -> item.forEach((method, value) -> {
+            if (!List.of("get", "put", "post", "delete", "patch").contains(method)) {
+                return;
+            }
+            Map<String, Object> operation = new java.util.HashMap<>((Map<String, Object>) value);
+            List<Object> parameters = new ArrayList<>((List<Object>) item.getOrDefault("parameters", List.of()));
+            parameters.addAll((List<Object>) operation.getOrDefault("parameters", List.of()));
+            operation.put("parameters", parameters.stream().map(p -> resolve(spec, p)).toList());
+            operations.add(new Operation(method, path, String.valueOf(operation.get("operationId")),
+                    (List<String>) operation.getOrDefault("x-allowed-roles", List.of()), operation));
+        }));
+        return operations;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> resolve(Map<String, Object> spec, Object parameter) {
+        Map<String, Object> p = (Map<String, Object>) parameter;
+        Object ref = p.get("$ref");
+        if (ref == null) {
+            return p;
+        }
+        Map<String, Object> node = spec;
+        for (String part : String.valueOf(ref).substring(2).split("/")) {
+            node = (Map<String, Object>) node.get(part);
+        }
+        return node;
+    }
+
+    static Path specPath() {
+        Path here = Path.of("openapi.yaml");
+        return Files.exists(here) ? here : Path.of("..", "openapi.yaml");
+    }
+}
