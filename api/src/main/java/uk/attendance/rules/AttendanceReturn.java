@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Attendance return to the local authority (rule book §4, convention 8): a pupil of compulsory school age
@@ -55,7 +56,7 @@ public final class AttendanceReturn {
     }
 
     static boolean everyPlannedSession(CalendarDay day, Map<Long, RegisterCode> bySession,
-                                       java.util.function.Predicate<RegisterCode> test) {
+                                       Predicate<RegisterCode> test) {
         for (Session s : Session.values()) {
             if (day.hasSession(s)) {
                 RegisterCode code = bySession.get(SessionMark.sessionOrdinal(day.date(), s));
