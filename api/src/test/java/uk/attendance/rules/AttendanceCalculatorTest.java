@@ -51,6 +51,7 @@ class AttendanceCalculatorTest {
             2124x. 376xG          | 2500 | 2124 | 85.0  | 15.0  | true  | false | 85–89.9   | 188.0 | 37.6 | 940.0
             4247x. 753xG          | 5000 | 4247 | 84.9  | 15.1  | true  | false | Below 85  | 376.5 | 75.3 | 1882.5
             1x. 15xI              | 16   | 1    | 6.3   | 93.8  | true  | true  | Below 85  | 7.5   | 1.5  | 37.5
+            49x. 351xI            | 400  | 49   | 12.3  | 87.8  | true  | true  | Below 85  | 175.5 | 35.1 | 877.5
             2x. 1xO               | 3    | 2    | 66.7  | 33.3  | true  | false | Below 85  | 0.5   | 0.1  | 2.5
             10xX 4x# 6xD          | 0    | 0    | -     | -     | false | false | -         | 0.0   | 0.0  | 0.0
             1xZ                   | 0    | 0    | -     | -     | false | false | -         | 0.0   | 0.0  | 0.0
