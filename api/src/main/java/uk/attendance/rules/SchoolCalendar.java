@@ -31,6 +31,7 @@ public final class SchoolCalendar {
             List.of(ClosureKind.HALF_TERM, ClosureKind.BANK_HOLIDAY, ClosureKind.PLANNED_CLOSURE, ClosureKind.INSET);
 
     private final List<Term> terms;
+    private final List<Optional<String>> termNames;
     private final List<Closure> closures;
 
     // Resolved range: the Monday on/before the first term start to the Sunday on/after the last term end.
@@ -47,6 +48,7 @@ public final class SchoolCalendar {
 
     public SchoolCalendar(List<Term> terms, List<Closure> closures) {
         this.terms = validatedTerms(terms);
+        this.termNames = this.terms.stream().map(t -> Optional.of(t.name())).toList();
         this.closures = validatedClosures(closures);
         if (this.terms.isEmpty()) {
             originEpochDay = 0;
@@ -217,7 +219,7 @@ public final class SchoolCalendar {
         int i = index(date);
         int t = termIndex[i];
         return new CalendarDay(date, KINDS[kind[i]], (sessionFlags[i] & AM) != 0, (sessionFlags[i] & PM) != 0,
-                t < 0 ? Optional.empty() : Optional.of(terms.get(t).name()),
+                t < 0 ? Optional.empty() : termNames.get(t),
                 Optional.ofNullable(description[i]));
     }
 
