@@ -40,7 +40,8 @@ public final class Lateness {
         if (!arrival.isBefore(sessionEnds)) {
             return ArrivalOutcome.AFTER_SESSION_END;
         }
-        if (arrival.isBefore(registerOpens)) {
+        // In the room when the register opens is present (REG24: L is "absent when the register began").
+        if (!arrival.isAfter(registerOpens)) {
             return ArrivalOutcome.ON_TIME;
         }
         return arrival.isBefore(closes) ? ArrivalOutcome.LATE_BEFORE_CLOSE : ArrivalOutcome.LATE_AFTER_CLOSE;

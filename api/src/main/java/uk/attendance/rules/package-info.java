@@ -7,7 +7,7 @@
  *   <li>Compulsory school age starts on a prescribed day that <em>is</em> the fifth birthday
  *       (Education Act 1996 s8(2)(a)); it ends at the end of the last Friday in June of the
  *       September-to-August school year in which the child turns 16.</li>
- *   <li>Arrival before the register opens is on time; from the opening instant until just before
+ *   <li>Arrival at or before the register opens is on time; after the opening instant until just before
  *       close is L; from close until just before the session ends is U; at or after the end, no code.</li>
  *   <li>Calendar rules (penalty threshold, N deadline, returns) only use marks on sessions the calendar
  *       plans; a day with one planned session (half-day closure) is a school day.</li>

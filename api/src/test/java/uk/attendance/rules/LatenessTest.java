@@ -18,7 +18,9 @@ class LatenessTest {
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             AM | 08:30    | 08:45 | 30 | 12:00 | ON_TIME           | /
             AM | 08:44:59 | 08:45 | 30 | 12:00 | ON_TIME           | /
-            AM | 08:45    | 08:45 | 30 | 12:00 | LATE_BEFORE_CLOSE | L
+            AM | 08:45    | 08:45 | 30 | 12:00 | ON_TIME           | /
+            AM | 08:45:01 | 08:45 | 30 | 12:00 | LATE_BEFORE_CLOSE | L
+            AM | 08:46    | 08:45 | 30 | 12:00 | LATE_BEFORE_CLOSE | L
             AM | 09:14    | 08:45 | 30 | 12:00 | LATE_BEFORE_CLOSE | L
             AM | 09:14:59 | 08:45 | 30 | 12:00 | LATE_BEFORE_CLOSE | L
             AM | 09:15    | 08:45 | 30 | 12:00 | LATE_AFTER_CLOSE  | U
@@ -31,7 +33,8 @@ class LatenessTest {
             PM | 13:25    | 13:15 | 10 | 15:15 | LATE_AFTER_CLOSE  | U
             PM | 15:14    | 13:15 | 10 | 15:15 | LATE_AFTER_CLOSE  | U
             PM | 15:15    | 13:15 | 10 | 15:15 | AFTER_SESSION_END | -
-            AM | 08:45    | 08:45 | 1  | 12:00 | LATE_BEFORE_CLOSE | L
+            AM | 08:45    | 08:45 | 1  | 12:00 | ON_TIME           | /
+            AM | 08:45:30 | 08:45 | 1  | 12:00 | LATE_BEFORE_CLOSE | L
             AM | 08:46    | 08:45 | 1  | 12:00 | LATE_AFTER_CLOSE  | U
             """)
     void arrivalIsCodedAgainstRegisterCloseAndSessionEnd(Session session, LocalTime arrival, LocalTime opens, int minutes,
