@@ -1,7 +1,8 @@
 package uk.attendance.notify;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,15 +12,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
-/** Without Twilio credentials texts are written to {@code dev_text}, readable through {@code GET /dev/texts}. */
-@Singleton
+/**
+ * Without Twilio credentials texts are written to {@code dev_text}, readable through {@code GET /dev/texts}.
+ * Any staff member could read parents' sign-in codes there, so production ({@code ATTENDANCE_REQUIRE_SECRETS=true})
+ * refuses to start without Twilio.
+ */
+@Context
 @Requires(condition = TwilioConfigured.Not.class)
 class DevSmsSender implements SmsSender {
     private static final Logger LOG = LoggerFactory.getLogger(DevSmsSender.class);
     private final DevTextRepository texts;
     private final Clock clock;
 
-    DevSmsSender(DevTextRepository texts, Clock clock) {
+    DevSmsSender(DevTextRepository texts, Clock clock, @Value("${attendance.require-secrets:false}") boolean production) {
+        if (production) {
+            throw new IllegalStateException("TWILIO_ACCOUNT_SID is not set: texts cannot be sent");
+        }
         this.texts = texts;
         this.clock = clock;
     }

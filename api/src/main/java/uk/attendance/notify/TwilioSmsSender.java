@@ -5,12 +5,12 @@ import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-@Singleton
+@Context // so missing Twilio settings stop the start, not the first text
 @Requires(condition = TwilioConfigured.class)
 class TwilioSmsSender implements SmsSender {
     private static final Logger LOG = LoggerFactory.getLogger(TwilioSmsSender.class);
