@@ -7,10 +7,6 @@ import io.micronaut.core.annotation.Nullable;
 @ConfigurationProperties("attendance.twilio")
 public record TwilioSettings(@Nullable String accountSid, @Nullable String authToken, @Nullable String fromNumber) {
 
-    boolean configured() {
-        return !blank(accountSid);
-    }
-
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }

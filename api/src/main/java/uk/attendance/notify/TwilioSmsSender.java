@@ -34,11 +34,11 @@ class TwilioSmsSender implements SmsSender {
             // Twilio's message may quote the number; log only its error code and HTTP status.
             LOG.warn("Twilio refused a text to {}: error {} (HTTP {})", UkMobileNumbers.mask(toE164),
                     e.getCode(), e.getStatusCode());
-            throw new TextNotSent("Twilio refused the text (error " + e.getCode() + ")", null);
+            throw new TextNotSent("Twilio refused the text (error " + e.getCode() + ")");
         } catch (TwilioException e) {
             LOG.warn("Could not reach Twilio for a text to {}: {}", UkMobileNumbers.mask(toE164),
                     e.getClass().getSimpleName());
-            throw new TextNotSent("Twilio could not be reached", null);
+            throw new TextNotSent("Twilio could not be reached");
         }
     }
 }

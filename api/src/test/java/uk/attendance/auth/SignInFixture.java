@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Test data for sign-in, written with plain SQL. Every value is unique, because all test classes of a run share
- * one database. Other features' tests may use it too ({@code @Inject SignInFixture}).
+ * one database. Other features' tests may use it too ({@code @Inject SignInFixture}), in a
+ * {@code @MicronautTest(transactional = false)} class: otherwise the rows stay in the test's open transaction and
+ * the server, which answers on other threads, does not see them.
  */
 @Singleton
 public class SignInFixture {
