@@ -1,0 +1,103 @@
+package uk.attendance.auth;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.attendance.auth.SignInCodeRecord.State;
+import uk.attendance.auth.SignInCodeStore.Check;
+import uk.attendance.notify.SmsSender;
+import uk.attendance.notify.TextNotSent;
+import uk.attendance.notify.UkMobileNumbers;
+import uk.attendance.platform.ApiProblem;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Parents and carers sign in with a 6-digit code texted to their mobile. Every answer is the same whether or
+ * not the number belongs to a contact (see {@link State#DECOY}).
+ */
+@Singleton
+class ParentSignIn {
+    private static final Logger LOG = LoggerFactory.getLogger(ParentSignIn.class);
+    private final SignInAccounts accounts;
+    private final SignInCodeStore codes;
+    private final SignInCodeHasher hasher;
+    private final SignInRateLimits limits;
+    private final SmsSender sms;
+    private final Clock clock;
+    private final String trustName;
+
+    ParentSignIn(SignInAccounts accounts, SignInCodeStore codes, SignInCodeHasher hasher, SignInRateLimits limits,
+                 SmsSender sms, Clock clock, @Value("${attendance.trust-name}") String trustName) {
+        this.accounts = accounts;
+        this.codes = codes;
+        this.hasher = hasher;
+        this.limits = limits;
+        this.sms = sms;
+        this.clock = clock;
+        this.trustName = trustName;
+    }
+
+    void requestCode(String typedMobile, String client) {
+        String mobile = mobile(typedMobile);
+        LocalDateTime now = now();
+        limits.check(mobile, client, now);
+        Optional<ParentContactRecord> contact = accounts.parentByMobile(mobile);
+        if (contact.isEmpty()) {
+            long id = codes.replace(mobile, client, hasher.unmatchable(), State.DECOY, now);
+            LOG.info("Sign-in code {} asked for a number no contact has ({}): nothing sent", id, UkMobileNumbers.mask(mobile));
+            return;
+        }
+        String code = hasher.newCode();
+        long id = codes.replace(mobile, client, hasher.hash(mobile, code), State.LIVE, now);
+        try {
+            sms.send(mobile, "Your " + trustName + " sign-in code is " + code + ". It expires in 10 minutes. Never share it.");
+        } catch (TextNotSent e) {
+            LOG.warn("Sign-in code {} for contact {} was not texted: {}", id, contact.get().id(), e.getMessage());
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "text-not-sent", "Text not sent",
+                    "We could not send the text just now. Please try again in a few minutes.", List.of());
+        }
+        LOG.info("Sign-in code {} texted to contact {}", id, contact.get().id());
+    }
+
+    Caller verify(String typedMobile, String code) {
+        String mobile = mobile(typedMobile);
+        Check check = codes.check(mobile, hasher.hash(mobile, code), now());
+        return switch (check.outcome()) {
+            case ACCEPTED -> accounts.parentByMobile(mobile)
+                    .map(contact -> {
+                        LOG.info("Contact {} signed in with code {}", contact.id(), check.codeId());
+                        return SignInAccounts.caller(contact);
+                    })
+                    .orElseThrow(ParentSignIn::noCode);
+            case NO_CODE -> throw noCode();
+            case EXPIRED -> throw ApiProblem.unauthorized("This code has expired: codes last 10 minutes. Ask for a new code.");
+            case LOCKED -> throw ApiProblem.unauthorized(
+                    "This code is locked after " + SignInCodeStore.MAX_ATTEMPTS + " wrong tries. Ask for a new code.");
+            case WRONG -> throw check.triesLeft() > 0
+                    ? ApiProblem.unauthorized("That code is not right. Check the latest text and try again ("
+                    + check.triesLeft() + (check.triesLeft() == 1 ? " try" : " tries") + " left).")
+                    : ApiProblem.unauthorized("That code is not right, and after " + SignInCodeStore.MAX_ATTEMPTS
+                    + " wrong tries it is now locked. Ask for a new code.");
+        };
+    }
+
+    private static ApiProblem noCode() {
+        return ApiProblem.unauthorized("No sign-in code is waiting for this number. Ask for a new code.");
+    }
+
+    private static String mobile(String typed) {
+        return UkMobileNumbers.toE164(typed)
+                .orElseThrow(() -> ApiProblem.invalid("mobile", "Enter a UK mobile number, like 07700 900123"));
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+    }
+}

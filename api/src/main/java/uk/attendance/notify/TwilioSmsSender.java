@@ -1,0 +1,44 @@
+package uk.attendance.notify;
+
+import com.twilio.exception.ApiException;
+import com.twilio.exception.TwilioException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.type.PhoneNumber;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+@Context // so missing Twilio settings stop the start, not the first text
+@Requires(condition = TwilioConfigured.class)
+class TwilioSmsSender implements SmsSender {
+    private static final Logger LOG = LoggerFactory.getLogger(TwilioSmsSender.class);
+    private final TwilioRestClient client;
+    private final PhoneNumber from;
+
+    TwilioSmsSender(TwilioRestClient client, TwilioSettings settings) {
+        settings.requireComplete();
+        this.client = client;
+        this.from = new PhoneNumber(settings.fromNumber());
+    }
+
+    @Override
+    public SentText send(String toE164, String body) {
+        try {
+            Message message = Message.creator(new PhoneNumber(toE164), from, body).create(client);
+            String status = message.getStatus() == null ? "unknown" : message.getStatus().toString();
+            LOG.info("Text {} to {} accepted by Twilio ({})", message.getSid(), UkMobileNumbers.mask(toE164), status);
+            return new SentText(message.getSid(), status);
+        } catch (ApiException e) {
+            // Twilio's message may quote the number; log only its error code and HTTP status.
+            LOG.warn("Twilio refused a text to {}: error {} (HTTP {})", UkMobileNumbers.mask(toE164),
+                    e.getCode(), e.getStatusCode());
+            throw new TextNotSent("Twilio refused the text (error " + e.getCode() + ")");
+        } catch (TwilioException e) {
+            LOG.warn("Could not reach Twilio for a text to {}: {}", UkMobileNumbers.mask(toE164),
+                    e.getClass().getSimpleName());
+            throw new TextNotSent("Twilio could not be reached");
+        }
+    }
+}

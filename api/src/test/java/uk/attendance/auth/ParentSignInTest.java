@@ -1,0 +1,288 @@
+package uk.attendance.auth;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.annotation.MockBean;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import uk.attendance.contract.model.ParentCodeSent;
+import uk.attendance.contract.model.Problem;
+import uk.attendance.contract.model.TokenPair;
+import uk.attendance.notify.FakeTwilio;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+@MicronautTest(transactional = false)
+@Property(name = "attendance.twilio.account-sid", value = FakeTwilio.ACCOUNT_SID)
+@Property(name = "attendance.twilio.auth-token", value = FakeTwilio.AUTH_TOKEN)
+@Property(name = "attendance.twilio.from-number", value = FakeTwilio.FROM_NUMBER)
+@Property(name = "attendance.trust-name", value = "Oak Test Trust")
+@Property(name = "attendance.trust-forwarded-for", value = "true")
+class ParentSignInTest {
+    private static final MutableClock CLOCK = new MutableClock();
+    private static final Pattern TEXT = Pattern.compile(
+            "Your Oak Test Trust sign-in code is (\\d{6})\\. It expires in 10 minutes\\. Never share it\\.");
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    SignInFixture fixture;
+    @Inject
+    FakeTwilio twilio;
+
+    @MockBean(Clock.class)
+    Clock clock() {
+        return CLOCK;
+    }
+
+    @Test
+    void aKnownParentIsTextedACodeThatSignsThemIn() {
+        var parent = fixture.parent();
+
+        HttpResponse<ParentCodeSent> sent = ask(parent.typed(), SignInFixture.uniqueClient());
+
+        assertEquals(HttpStatus.ACCEPTED, sent.getStatus());
+        assertEquals(600, sent.body().getExpiresInSeconds());
+        List<FakeTwilio.Received> texts = twilio.textsTo(parent.mobile());
+        assertEquals(1, texts.size());
+        FakeTwilio.Received text = texts.get(0);
+        assertEquals("/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Messages.json", text.path());
+        assertEquals(FakeTwilio.FROM_NUMBER, text.from());
+        assertTrue(text.authorization().startsWith("Basic "), text.authorization());
+
+        TokenPair tokens = verify(parent.mobile(), codeIn(text));
+
+        assertEquals(new Caller(Caller.Kind.PARENT, parent.id(), parent.trustId(), Optional.empty(), Set.of(Roles.PARENT),
+                "Pat Parent", ""), fixture.callerOf(tokens.getAccessToken()));
+        // The server accepts the token (403 for a role, not 401 for a stranger).
+        var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                .exchange(HttpRequest.GET("/dev/texts").bearerAuth(tokens.getAccessToken()), String.class));
+        assertEquals(HttpStatus.FORBIDDEN, e.getStatus());
+        TokenPair refreshed = client.toBlocking().retrieve(
+                HttpRequest.POST("/auth/refresh", Map.of("refreshToken", tokens.getRefreshToken())), TokenPair.class);
+        assertEquals(parent.id(), fixture.callerOf(refreshed.getAccessToken()).id());
+    }
+
+    @Test
+    void aCodeWorksOnlyOnce() {
+        var parent = fixture.parent();
+        ask(parent.mobile(), SignInFixture.uniqueClient());
+        String code = codeIn(twilio.textsTo(parent.mobile()).get(0));
+        verify(parent.typed(), code);
+
+        Problem again = verifyRefused(parent.mobile(), code);
+
+        assertEquals("No sign-in code is waiting for this number. Ask for a new code.", again.getDetail());
+    }
+
+    @Test
+    void anUnknownNumberGetsTheSameAnswersButNoText() {
+        var parent = fixture.parent();
+        String unknown = SignInFixture.uniqueMobile();
+
+        ParentCodeSent known = ask(parent.mobile(), SignInFixture.uniqueClient()).body();
+        HttpResponse<ParentCodeSent> stranger = ask(unknown, SignInFixture.uniqueClient());
+
+        assertEquals(HttpStatus.ACCEPTED, stranger.getStatus());
+        assertEquals(known, stranger.body());
+        assertEquals(List.of(), twilio.textsTo(unknown));
+        String wrongForKnown = otherThan(codeIn(twilio.textsTo(parent.mobile()).get(0)));
+        assertEquals(verifyRefused(parent.mobile(), wrongForKnown), withoutInstance(verifyRefused(unknown, "123456")));
+    }
+
+    @Test
+    void aNumberThatIsNotAUkMobileIs400NamingMobile() {
+        for (String typed : List.of("01632 960123", "+33 6 12 34 56 78", "call me")) {
+            var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                    HttpRequest.POST("/auth/parent/code", Map.of("mobile", typed)), String.class));
+            assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+            Problem problem = e.getResponse().getBody(Problem.class).orElseThrow();
+            assertEquals("mobile", problem.getErrors().get(0).getField(), typed);
+        }
+    }
+
+    @Test
+    void theFifthWrongCodeLocksTheCodeSoEvenTheRightOneFails() {
+        var parent = fixture.parent();
+        ask(parent.mobile(), SignInFixture.uniqueClient());
+        String code = codeIn(twilio.textsTo(parent.mobile()).get(0));
+
+        for (int tries = 4; tries >= 1; tries--) {
+            assertTrue(verifyRefused(parent.mobile(), otherThan(code)).getDetail()
+                    .contains("(" + tries + (tries == 1 ? " try" : " tries") + " left)"));
+        }
+        assertTrue(verifyRefused(parent.mobile(), otherThan(code)).getDetail().contains("now locked"));
+        Problem rightButLocked = verifyRefused(parent.mobile(), code);
+
+        assertEquals("This code is locked after 5 wrong tries. Ask for a new code.", rightButLocked.getDetail());
+        var row = fixture.rows("SELECT state, attempts FROM sign_in_code WHERE mobile = ?", parent.mobile()).get(0);
+        assertEquals("LOCKED", row.get("state"));
+        assertEquals(5, row.get("attempts"));
+    }
+
+    @Test
+    void aCodeExpiresAfter10Minutes() {
+        var parent = fixture.parent();
+        ask(parent.mobile(), SignInFixture.uniqueClient());
+        String code = codeIn(twilio.textsTo(parent.mobile()).get(0));
+
+        CLOCK.advance(Duration.ofMinutes(10));
+        Problem problem = verifyRefused(parent.mobile(), code);
+
+        assertEquals(401, problem.getStatus());
+        assertEquals("This code has expired: codes last 10 minutes. Ask for a new code.", problem.getDetail());
+    }
+
+    @Test
+    void aNewCodeReplacesTheOlderOne() {
+        var parent = fixture.parent();
+        ask(parent.mobile(), SignInFixture.uniqueClient());
+        ask(parent.mobile(), SignInFixture.uniqueClient());
+        var texts = twilio.textsTo(parent.mobile());
+        String older = codeIn(texts.get(0));
+        String newer = codeIn(texts.get(1));
+        assumeFalse(older.equals(newer), "the two random codes happen to be equal");
+
+        assertEquals(401, verifyRefused(parent.mobile(), older).getStatus());
+        assertEquals(parent.id(), fixture.callerOf(verify(parent.mobile(), newer).getAccessToken()).id());
+        assertEquals(List.of("SUPERSEDED", "USED"), fixture.rows(
+                "SELECT state FROM sign_in_code WHERE mobile = ? ORDER BY id", parent.mobile()).stream().map(r -> r.get("state")).toList());
+    }
+
+    @Test
+    void theCodeIsNeverStoredInPlainText() {
+        var parent = fixture.parent();
+        ask(parent.mobile(), SignInFixture.uniqueClient());
+        String code = codeIn(twilio.textsTo(parent.mobile()).get(0));
+        verify(parent.mobile(), code);
+
+        var written = new java.util.ArrayList<Map<String, Object>>();
+        written.addAll(fixture.rows("SELECT * FROM sign_in_code WHERE mobile = ?", parent.mobile()));
+        written.addAll(fixture.rows("SELECT * FROM refresh_token WHERE subject = ?", "parent:" + parent.id()));
+        written.addAll(fixture.rows("SELECT * FROM contact WHERE id = ?", parent.id()));
+        written.addAll(fixture.rows("SELECT * FROM dev_text WHERE recipient = ?", parent.mobile()));
+
+        assertEquals(3, written.size(), "the code, the refresh token and the contact: " + written);
+        for (Map<String, Object> row : written) {
+            row.forEach((column, value) -> assertFalse(String.valueOf(value).contains(code), column + " holds the code"));
+        }
+        String hash = (String) written.get(0).get("code_hash");
+        assertTrue(hash.matches("[0-9a-f]{64}"), hash);
+    }
+
+    @Test
+    void theSixthCodeForANumberWithin15MinutesIs429UntilTheWindowPasses() {
+        var parent = fixture.parent();
+        for (int i = 0; i < 5; i++) {
+            ask(parent.mobile(), SignInFixture.uniqueClient());
+        }
+
+        var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                codeRequest(parent.mobile(), SignInFixture.uniqueClient()), String.class));
+
+        assertEquals(HttpStatus.TOO_MANY_REQUESTS, e.getStatus());
+        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+        assertEquals("900", e.getResponse().header("Retry-After"));
+        assertEquals(5, twilio.textsTo(parent.mobile()).size());
+
+        CLOCK.advance(Duration.ofMinutes(15));
+        assertEquals(HttpStatus.ACCEPTED, ask(parent.mobile(), SignInFixture.uniqueClient()).getStatus());
+    }
+
+    @Test
+    void oneClientMayAskFor20CodesIn15Minutes() {
+        String client = SignInFixture.uniqueClient();
+        for (int i = 0; i < 20; i++) {
+            ask(SignInFixture.uniqueMobile(), client);
+        }
+
+        var e = assertThrows(HttpClientResponseException.class, () -> this.client.toBlocking().exchange(
+                codeRequest(SignInFixture.uniqueMobile(), client + ", 10.0.0.1"), String.class));
+
+        assertEquals(HttpStatus.TOO_MANY_REQUESTS, e.getStatus());
+        assertTrue(e.getResponse().getBody(Problem.class).orElseThrow().getDetail().contains("network"));
+        assertEquals(HttpStatus.ACCEPTED, ask(SignInFixture.uniqueMobile(), SignInFixture.uniqueClient()).getStatus());
+    }
+
+    @Test
+    void whenTwilioFailsTheAnswerIs503AndTheCodeIsKept() {
+        var parent = fixture.parent();
+        twilio.failNextWith(400, 21211);
+
+        var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                codeRequest(parent.mobile(), SignInFixture.uniqueClient()), String.class));
+
+        assertEquals(HttpStatus.SERVICE_UNAVAILABLE, e.getStatus());
+        String body = e.getResponse().getBody(String.class).orElseThrow();
+        assertTrue(body.contains("We could not send the text just now"), body);
+        assertFalse(body.contains("21211") || body.contains("Fake Twilio"), body);
+        var rows = fixture.rows("SELECT state FROM sign_in_code WHERE mobile = ?", parent.mobile());
+        assertEquals(List.of("LIVE"), rows.stream().map(r -> r.get("state")).toList());
+    }
+
+    @Test
+    void devTextsAre404WhenTextsGoThroughTwilio() {
+        String staffToken = fixture.token(Caller.Kind.STAFF, Roles.ATTENDANCE_OFFICER);
+
+        var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                .exchange(HttpRequest.GET("/dev/texts").bearerAuth(staffToken), String.class));
+
+        assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
+        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+    }
+
+    private HttpRequest<?> codeRequest(String mobile, String clientAddress) {
+        return HttpRequest.POST("/auth/parent/code", Map.of("mobile", mobile)).header("X-Forwarded-For", clientAddress);
+    }
+
+    private HttpResponse<ParentCodeSent> ask(String mobile, String clientAddress) {
+        return client.toBlocking().exchange(codeRequest(mobile, clientAddress), ParentCodeSent.class);
+    }
+
+    private TokenPair verify(String mobile, String code) {
+        return client.toBlocking().retrieve(
+                HttpRequest.POST("/auth/parent/verify", Map.of("mobile", mobile, "code", code)), TokenPair.class);
+    }
+
+    private Problem verifyRefused(String mobile, String code) {
+        var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                HttpRequest.POST("/auth/parent/verify", Map.of("mobile", mobile, "code", code)), String.class));
+        assertEquals(HttpStatus.UNAUTHORIZED, e.getStatus());
+        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+        return withoutInstance(e.getResponse().getBody(Problem.class).orElseThrow());
+    }
+
+    private static Problem withoutInstance(Problem problem) {
+        return problem.instance(null);
+    }
+
+    private static String codeIn(FakeTwilio.Received text) {
+        Matcher m = TEXT.matcher(text.body());
+        assertTrue(m.matches(), text.body());
+        return m.group(1);
+    }
+
+    private static String otherThan(String code) {
+        return "%06d".formatted((Integer.parseInt(code) + 1) % 1_000_000);
+    }
+}

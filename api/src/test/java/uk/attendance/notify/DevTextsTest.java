@@ -1,0 +1,102 @@
+package uk.attendance.notify;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import uk.attendance.auth.Caller;
+import uk.attendance.auth.Roles;
+import uk.attendance.auth.SignInFixture;
+import uk.attendance.contract.model.DevText;
+import uk.attendance.contract.model.Problem;
+import uk.attendance.contract.model.TokenPair;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Without Twilio credentials (a newcomer's laptop) texts land in dev_text and staff can read them. */
+@MicronautTest(transactional = false)
+class DevTextsTest {
+    private static final Pattern CODE = Pattern.compile("sign-in code is (\\d{6})\\.");
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    SignInFixture fixture;
+    @Inject
+    SmsSender sms;
+
+    @Test
+    void withoutTwilioASignInCodeIsWrittenToDevTextsAndStaffCanReadIt() {
+        var parent = fixture.parent();
+        // Not trusted by default: the limit counts the real peer address, not this header.
+        client.toBlocking().exchange(HttpRequest.POST("/auth/parent/code", Map.of("mobile", parent.typed()))
+                .header("X-Forwarded-For", "203.0.113.9"));
+        String staff = fixture.token(Caller.Kind.STAFF, Roles.TEACHER);
+
+        List<DevText> texts = client.toBlocking().retrieve(HttpRequest.GET("/dev/texts?to=" + parent.typed().replace(" ", "%20"))
+                .bearerAuth(staff), Argument.listOf(DevText.class));
+
+        assertEquals(1, texts.size());
+        DevText text = texts.get(0);
+        assertEquals(parent.mobile(), text.getTo());
+        Matcher code = CODE.matcher(text.getBody());
+        assertTrue(code.find(), text.getBody());
+        assertEquals(List.of("127.0.0.1"), fixture.rows("SELECT client FROM sign_in_code WHERE mobile = ?", parent.mobile())
+                .stream().map(r -> r.get("client")).toList());
+        TokenPair tokens = client.toBlocking().retrieve(HttpRequest.POST("/auth/parent/verify",
+                Map.of("mobile", parent.mobile(), "code", code.group(1))), TokenPair.class);
+        assertEquals(parent.id(), fixture.callerOf(tokens.getAccessToken()).id());
+    }
+
+    @Test
+    void allDevTextsComeNewestFirst() {
+        String first = SignInFixture.uniqueMobile();
+        String second = SignInFixture.uniqueMobile();
+        sms.send(first, "one");
+        sms.send(second, "two");
+
+        List<DevText> texts = client.toBlocking().retrieve(HttpRequest.GET("/dev/texts")
+                .bearerAuth(fixture.token(Caller.Kind.STAFF, Roles.TRUST_ADMIN)), Argument.listOf(DevText.class));
+
+        assertTrue(texts.size() >= 2 && texts.size() <= 50);
+        List<String> recipients = texts.stream().map(DevText::getTo).toList();
+        assertTrue(recipients.indexOf(second) < recipients.indexOf(first), recipients.toString());
+        for (int i = 1; i < texts.size(); i++) {
+            assertFalse(texts.get(i).getSentAt().isAfter(texts.get(i - 1).getSentAt()));
+        }
+    }
+
+    @Test
+    void devTextsAreForStaffOnly() {
+        var asParent = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                HttpRequest.GET("/dev/texts").bearerAuth(fixture.token(Caller.Kind.PARENT, Roles.PARENT)), String.class));
+        var anonymous = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                HttpRequest.GET("/dev/texts"), String.class));
+
+        assertEquals(HttpStatus.FORBIDDEN, asParent.getStatus());
+        assertEquals(HttpStatus.UNAUTHORIZED, anonymous.getStatus());
+    }
+
+    @Test
+    void aFilterThatIsNotAUkMobileIs400NamingTo() {
+        var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                HttpRequest.GET("/dev/texts?to=12345").bearerAuth(fixture.token(Caller.Kind.STAFF, Roles.DSL)), String.class));
+
+        assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+        assertEquals("to", e.getResponse().getBody(Problem.class).orElseThrow().getErrors().get(0).getField());
+    }
+}

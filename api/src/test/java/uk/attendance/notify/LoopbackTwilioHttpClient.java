@@ -1,0 +1,27 @@
+package uk.attendance.notify;
+
+import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
+
+import java.net.URI;
+
+/** Twilio's own HTTP client with every request re-aimed at a loopback base URL (stack.md §6). */
+public final class LoopbackTwilioHttpClient extends NetworkHttpClient {
+    private final String baseUrl;
+
+    public LoopbackTwilioHttpClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    @Override
+    public Response makeRequest(Request original) {
+        URI u = URI.create(original.getUrl());
+        Request copy = new Request(original.getMethod(), baseUrl + u.getRawPath());
+        original.getQueryParams().forEach((k, vs) -> vs.forEach(v -> copy.addQueryParam(k, v)));
+        original.getPostParams().forEach((k, vs) -> vs.forEach(v -> copy.addPostParam(k, v)));
+        original.getHeaderParams().forEach((k, vs) -> vs.forEach(v -> copy.addHeaderParam(k, v)));
+        copy.setAuth(original.getUsername(), original.getPassword());
+        return super.makeRequest(copy);
+    }
+}
