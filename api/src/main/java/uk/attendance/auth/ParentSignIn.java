@@ -9,7 +9,7 @@ import uk.attendance.auth.SignInCodeRecord.State;
 import uk.attendance.auth.SignInCodeStore.Check;
 import uk.attendance.notify.SmsSender;
 import uk.attendance.notify.TextNotSent;
-import uk.attendance.notify.UkMobileNumbers;
+import uk.attendance.platform.UkMobile;
 import uk.attendance.platform.ApiProblem;
 
 import java.time.Clock;
@@ -51,7 +51,7 @@ class ParentSignIn {
         Optional<ParentContactRecord> contact = accounts.parentByMobile(mobile);
         if (contact.isEmpty()) {
             long id = codes.replace(mobile, client, hasher.unmatchable(), State.DECOY, now);
-            LOG.info("Sign-in code {} asked for a number no contact has ({}): nothing sent", id, UkMobileNumbers.mask(mobile));
+            LOG.info("Sign-in code {} asked for a number no contact has ({}): nothing sent", id, UkMobile.mask(mobile));
             return;
         }
         String code = hasher.newCode();
@@ -93,7 +93,7 @@ class ParentSignIn {
     }
 
     private static String mobile(String typed) {
-        return UkMobileNumbers.toE164(typed)
+        return UkMobile.parse(typed).map(UkMobile::e164)
                 .orElseThrow(() -> ApiProblem.invalid("mobile", "Enter a UK mobile number, like 07700 900123"));
     }
 

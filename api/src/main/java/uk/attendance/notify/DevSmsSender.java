@@ -1,5 +1,7 @@
 package uk.attendance.notify;
 
+import uk.attendance.platform.UkMobile;
+
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -37,7 +39,7 @@ class DevSmsSender implements SmsSender {
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         DevTextRecord saved = texts.save(new DevTextRecord(null, toE164, body, now));
         LOG.info("Text to {} not sent (Twilio is not configured): stored as dev text {}",
-                UkMobileNumbers.mask(toE164), saved.id());
+                UkMobile.mask(toE164), saved.id());
         return new SentText("dev-text-" + saved.id(), "stored");
     }
 

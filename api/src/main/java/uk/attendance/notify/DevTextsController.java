@@ -1,5 +1,7 @@
 package uk.attendance.notify;
 
+import uk.attendance.platform.UkMobile;
+
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -27,7 +29,7 @@ class DevTextsController implements DevApi {
     public List<DevText> listDevTexts(String to) {
         DevSmsSender sender = devTexts.orElseThrow(
                 () -> ApiProblem.notFound("Texts are sent through Twilio here, so there are no dev texts to show"));
-        Optional<String> recipient = Optional.ofNullable(to).filter(s -> !s.isBlank()).map(typed -> UkMobileNumbers.toE164(typed)
+        Optional<String> recipient = Optional.ofNullable(to).filter(s -> !s.isBlank()).map(typed -> UkMobile.parse(typed).map(UkMobile::e164)
                 .orElseThrow(() -> ApiProblem.invalid("to", "Enter a UK mobile number, like 07700 900123")));
         return sender.newest(recipient).stream()
                 .map(t -> new DevText(t.recipient(), t.body(), t.sentAt().atZone(ZoneOffset.UTC)))

@@ -9,7 +9,7 @@ public interface SmsSender {
     /**
      * Sends now and waits for the provider to accept the text.
      *
-     * @param toE164 a number in E.164 form, e.g. {@code +447700900123} (see {@link UkMobileNumbers#toE164})
+     * @param toE164 a number in E.164 form, e.g. {@code +447700900123} (see {@link UkMobile#parse})
      * @throws TextNotSent when the provider refused or could not be reached
      */
     SentText send(String toE164, String body);

@@ -13,6 +13,10 @@ class TwilioClientFactory {
     @Requires(condition = TwilioConfigured.class)
     TwilioRestClient twilioRestClient(TwilioSettings settings) {
         settings.requireComplete();
-        return new TwilioRestClient.Builder(settings.accountSid(), settings.authToken()).build();
+        var builder = new TwilioRestClient.Builder(settings.accountSid(), settings.authToken());
+        if (settings.apiBaseUrl() != null && !settings.apiBaseUrl().isBlank()) {
+            builder.httpClient(new RedirectedTwilioHttpClient(settings.apiBaseUrl()));
+        }
+        return builder.build();
     }
 }

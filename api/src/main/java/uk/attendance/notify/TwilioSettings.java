@@ -3,9 +3,13 @@ package uk.attendance.notify;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
-/** {@code attendance.twilio.*}; all three are needed to send real texts. */
+/**
+ * {@code attendance.twilio.*}; the first three are needed to send real texts. {@code apiBaseUrl} re-aims the SDK
+ * at another server (a local fake Twilio for end-to-end tests); unset in production.
+ */
 @ConfigurationProperties("attendance.twilio")
-public record TwilioSettings(@Nullable String accountSid, @Nullable String authToken, @Nullable String fromNumber) {
+public record TwilioSettings(@Nullable String accountSid, @Nullable String authToken, @Nullable String fromNumber,
+                             @Nullable String apiBaseUrl) {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

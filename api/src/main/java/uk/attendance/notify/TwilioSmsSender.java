@@ -1,5 +1,7 @@
 package uk.attendance.notify;
 
+import uk.attendance.platform.UkMobile;
+
 import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
@@ -28,15 +30,15 @@ class TwilioSmsSender implements SmsSender {
         try {
             Message message = Message.creator(new PhoneNumber(toE164), from, body).create(client);
             String status = message.getStatus() == null ? "unknown" : message.getStatus().toString();
-            LOG.info("Text {} to {} accepted by Twilio ({})", message.getSid(), UkMobileNumbers.mask(toE164), status);
+            LOG.info("Text {} to {} accepted by Twilio ({})", message.getSid(), UkMobile.mask(toE164), status);
             return new SentText(message.getSid(), status);
         } catch (ApiException e) {
             // Twilio's message may quote the number; log only its error code and HTTP status.
-            LOG.warn("Twilio refused a text to {}: error {} (HTTP {})", UkMobileNumbers.mask(toE164),
+            LOG.warn("Twilio refused a text to {}: error {} (HTTP {})", UkMobile.mask(toE164),
                     e.getCode(), e.getStatusCode());
             throw new TextNotSent("Twilio refused the text (error " + e.getCode() + ")");
         } catch (TwilioException e) {
-            LOG.warn("Could not reach Twilio for a text to {}: {}", UkMobileNumbers.mask(toE164),
+            LOG.warn("Could not reach Twilio for a text to {}: {}", UkMobile.mask(toE164),
                     e.getClass().getSimpleName());
             throw new TextNotSent("Twilio could not be reached");
         }

@@ -32,7 +32,7 @@ public record UkMobile(String e164) {
     }
 
     public static String mask(String number) {
-        if (number == null || number.length() < 6) {
+        if (number == null || number.length() < 7) {
             return "***";
         }
         return number.substring(0, 3) + "*".repeat(number.length() - 6) + number.substring(number.length() - 3);

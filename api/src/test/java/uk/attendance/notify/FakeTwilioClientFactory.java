@@ -22,7 +22,7 @@ public class FakeTwilioClientFactory {
     @Replaces(TwilioRestClient.class)
     TwilioRestClient loopbackTwilioRestClient(TwilioSettings settings, FakeTwilio fake) {
         return new TwilioRestClient.Builder(settings.accountSid(), settings.authToken())
-                .httpClient(new LoopbackTwilioHttpClient(fake.baseUrl()))
+                .httpClient(new RedirectedTwilioHttpClient(fake.baseUrl()))
                 .build();
     }
 }

@@ -1,10 +1,9 @@
 package uk.attendance.support;
 
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
 import uk.attendance.auth.Caller;
 import uk.attendance.auth.Roles;
+import uk.attendance.auth.TokenIssuer;
 import uk.attendance.contract.model.AcademicYearInput;
 import uk.attendance.contract.model.Closure;
 import uk.attendance.contract.model.ClosureKind;
@@ -45,9 +44,9 @@ public class Fixtures {
     private final CalendarService calendars;
     private final PupilService pupils;
     private final StaffService staff;
-    private final TokenGenerator tokens;
+    private final TokenIssuer tokens;
 
-    Fixtures(SchoolService schools, CalendarService calendars, PupilService pupils, StaffService staff, TokenGenerator tokens) {
+    Fixtures(SchoolService schools, CalendarService calendars, PupilService pupils, StaffService staff, TokenIssuer tokens) {
         this.schools = schools;
         this.calendars = calendars;
         this.pupils = pupils;
@@ -127,7 +126,6 @@ public class Fixtures {
     }
 
     public String token(Caller caller) {
-        return tokens.generateToken(Authentication.build(caller.kind() + ":" + caller.id(), List.copyOf(caller.roles()),
-                caller.claims()), 3600).orElseThrow();
+        return tokens.accessToken(caller);
     }
 }

@@ -6,11 +6,14 @@ import com.twilio.http.Response;
 
 import java.net.URI;
 
-/** Twilio's own HTTP client with every request re-aimed at a loopback base URL (stack.md §6). */
-public final class LoopbackTwilioHttpClient extends NetworkHttpClient {
+/**
+ * Twilio's own HTTP client with every request re-aimed at another base URL: a local fake Twilio in
+ * end-to-end tests and staging ({@code TWILIO_API_BASE_URL}). The SDK's serialisation, auth and parsing still run.
+ */
+public final class RedirectedTwilioHttpClient extends NetworkHttpClient {
     private final String baseUrl;
 
-    public LoopbackTwilioHttpClient(String baseUrl) {
+    public RedirectedTwilioHttpClient(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
