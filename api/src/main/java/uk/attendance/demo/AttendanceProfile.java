@@ -6,8 +6,8 @@ package uk.attendance.demo;
  */
 enum AttendanceProfile {
     STRONG(0.004, 0.005, 0.000, 0.000),
-    TYPICAL(0.012, 0.020, 0.002, 0.002),
-    CONCERN(0.015, 0.040, 0.005, 0.004),
+    TYPICAL(0.010, 0.020, 0.002, 0.002),
+    CONCERN(0.008, 0.040, 0.005, 0.003),
     PERSISTENT(0.030, 0.060, 0.015, 0.010),
     SEVERE(0.000, 0.150, 0.040, 0.000);
 

@@ -115,7 +115,7 @@ final class DemoRegisters {
                 pm = n % 5 == 1 ? Mark.of("I") : Mark.of("O");
             } else if (profile == AttendanceProfile.PERSISTENT && n % 7 == 3) {
                 am = pm = Mark.of(n % 14 == 3 ? "O" : "I");
-            } else if (profile == AttendanceProfile.CONCERN && n % 20 == 11) {
+            } else if (profile == AttendanceProfile.CONCERN && n % 25 == 11) {
                 am = pm = Mark.of("I");
             } else if (random.nextDouble() < profile.illness) {
                 illnessLeft = random.nextInt(3);
