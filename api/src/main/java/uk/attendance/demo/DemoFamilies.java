@@ -141,8 +141,9 @@ final class DemoFamilies {
             if (elapsed >= 15) {
                 Child leaver = inSchool.get(1);
                 leaver.input.leavingDate(pupilsFirstDay.plusDays(elapsed * 45 / 100));
+                // In-year admissions 30–70 % of the way to today, so each has enough sessions for a fair percentage.
                 for (int i = 2; i < 7; i++) {
-                    inSchool.get(i).input.admissionDate(pupilsFirstDay.plusDays(elapsed * (25 + 12 * i) / 100));
+                    inSchool.get(i).input.admissionDate(pupilsFirstDay.plusDays(elapsed * (10 + 10 * i) / 100));
                 }
             }
         }
