@@ -1,5 +1,6 @@
 package uk.attendance.demo;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ public record DemoSignIns(String trustName, String password, List<StaffSignIn> s
     }
 
     public List<String> bannerLines() {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         lines.add("Demo trust \"" + trustName + "\": staff sign in with password " + password);
         staff.forEach(s -> lines.add(String.format("  %-20s %-19s %s", s.place(), s.role(), s.email())));
         // Ofcom drama numbers (+447700900000-999) belong to nobody, so they are safe to print in full.
