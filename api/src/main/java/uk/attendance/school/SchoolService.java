@@ -93,6 +93,10 @@ public class SchoolService {
         return schools.findById(schoolId);
     }
 
+    public Optional<SchoolRecord> findByUrn(int urn) {
+        return schools.findByUrn(urn);
+    }
+
     public List<SchoolRecord> inTrust(long trustId) {
         return schools.findByTrustIdOrderByName(trustId);
     }
