@@ -20,7 +20,7 @@ class DemoSignInsFactory {
                                 s.role(), s.position(), s.email()))
                         .toList(),
                 List.of(new DemoSignIns.ParentSignIn(DemoFamilies.BOTH_SCHOOLS_MOBILE,
-                                "children at " + DemoSchool.OAKFIELD.displayName + " and " + DemoSchool.RIVERSIDE.displayName),
+                                "children in both schools (" + DemoSchool.OAKFIELD.displayName + ", " + DemoSchool.RIVERSIDE.displayName + ")"),
                         new DemoSignIns.ParentSignIn(DemoFamilies.PRIMARY_MOBILE, "a child at " + DemoSchool.OAKFIELD.displayName),
                         new DemoSignIns.ParentSignIn(DemoFamilies.SECONDARY_MOBILE, "a child at " + DemoSchool.RIVERSIDE.displayName)));
     }

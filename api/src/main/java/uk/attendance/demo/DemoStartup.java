@@ -19,11 +19,9 @@ class DemoStartup {
     private static final Logger LOG = LoggerFactory.getLogger(DemoStartup.class);
 
     private final DemoTrustLoader loader;
-    private final DemoSignIns signIns;
 
-    DemoStartup(DemoTrustLoader loader, DemoSignIns signIns) {
+    DemoStartup(DemoTrustLoader loader) {
         this.loader = loader;
-        this.signIns = signIns;
     }
 
     @EventListener
@@ -40,8 +38,6 @@ class DemoStartup {
             }
         } catch (RuntimeException e) {
             LOG.error("Demo trust not loaded; the application starts without it", e);
-            return;
         }
-        signIns.bannerLines().forEach(LOG::info);
     }
 }

@@ -65,7 +65,7 @@ public class Fixtures {
     /** A school with the 2025-26 calendar (autumn half-term 27-31 Oct, INSET 1 Sep-2 Sep, Christmas break). */
     public SchoolRecord school(TrustRecord trust) {
         int n = next();
-        SchoolInput in = new SchoolInput(100_000 + (n % 899_999), "Test School " + n, "08:40", "13:15", 30, "12:00", "15:15");
+        SchoolInput in = new SchoolInput(200_000 + (n % 700_000), "Test School " + n, "08:40", "13:15", 30, "12:00", "15:15");
         SchoolRecord school = schools.create(trust.id(), in);
         calendars.replaceYear(school.id(), SchoolYear.parse("2025-26").orElseThrow(), new AcademicYearInput(List.of(
                 new Term("Autumn", LocalDate.parse("2025-09-01"), LocalDate.parse("2025-12-19")),
