@@ -22,6 +22,7 @@ public final class EmbeddedDatabaseConfigurer implements ApplicationContextConfi
             return;
         }
         Path dir = setting("ATTENDANCE_DB_DIR", "attendance.db.dir")
+                .or(() -> Optional.ofNullable(System.getProperty("attendance.db.dir.default")))
                 .map(Path::of)
                 .orElse(Path.of(".data", "mariadb"))
                 .toAbsolutePath();

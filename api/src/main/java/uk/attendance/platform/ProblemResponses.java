@@ -20,6 +20,9 @@ import uk.attendance.contract.model.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders every error response as {@code application/problem+json} (RFC 9457), whatever raised it:
@@ -80,9 +83,10 @@ public class ProblemResponses implements ErrorResponseProcessor<Problem> {
                     .instance(context.getRequest().getPath());
         }
         List<FieldError> fields = new ArrayList<>();
-        for (Error error : context.getErrors()) {
-            error.getPath().map(ProblemResponses::fieldName)
-                    .ifPresent(path -> fields.add(new FieldError(path, clean(error.getMessage()))));
+        if (status == 400) {
+            for (Error error : context.getErrors()) {
+                fieldError(error).ifPresent(fields::add);
+            }
         }
         String[] kind = BY_STATUS.getOrDefault(status, new String[]{"error-" + status, "Error"});
         boolean validation = status == 400 && !fields.isEmpty();
@@ -109,9 +113,35 @@ public class ProblemResponses implements ErrorResponseProcessor<Problem> {
         };
     }
 
-    /** "createPupil.pupilInput.legalFirstName" → "legalFirstName"; "takeRegister.registerSubmission.marks[2].code" → "marks[2].code". */
+    private static final Pattern DECODING = Pattern.compile("Error decoding property \\[[^\\]]*?(\\w+)\\] of type \\[[^\\]]*\\]: (.*)", Pattern.DOTALL);
+    private static final Pattern CONVERSION = Pattern.compile("Failed to convert argument \\[(\\w+)\\] for value \\[(.*?)\\]", Pattern.DOTALL);
+    private static final Pattern CONSTRAINT = Pattern.compile("^\\w+\\.([\\w\\[\\].]+): (.+)$", Pattern.DOTALL);
+
+    /** Names the field of a framework error: bean validation ("change.reason: must not be null"), unreadable values. */
+    static Optional<FieldError> fieldError(Error error) {
+        String message = Optional.ofNullable(error.getMessage()).orElse("");
+        Matcher decoding = DECODING.matcher(message);
+        if (decoding.find()) {
+            return Optional.of(new FieldError(decoding.group(1), clean(decoding.group(2))));
+        }
+        Matcher conversion = CONVERSION.matcher(message);
+        if (conversion.find()) {
+            String value = conversion.group(2);
+            String hint = message.contains("could not be parsed") ? " (use YYYY-MM-DD for dates, HH:mm for times)"
+                    : message.contains("No enum constant") ? " (not one of the allowed values)" : "";
+            return Optional.of(new FieldError(conversion.group(1),
+                    "'" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "' is not a valid value" + hint));
+        }
+        Matcher constraint = CONSTRAINT.matcher(message);
+        if (constraint.matches()) {
+            return Optional.of(new FieldError(constraint.group(1), clean(constraint.group(2))));
+        }
+        return error.getPath().map(p -> new FieldError(fieldName(p), clean(message)));
+    }
+
+    /** "createPupil.pupilInput.legalFirstName" → "legalFirstName"; "/session" → "session". */
     static String fieldName(String path) {
-        String[] parts = path.split("\\.");
+        String[] parts = path.replaceFirst("^/", "").split("\\.");
         if (parts.length >= 3) {
             return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
         }

@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegisterHttpTest {
+public class RegisterHttpTest {
     private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
     private static final Argument<List<Map<String, Object>>> JSON_LIST = Argument.listOf(JSON);
 
@@ -318,7 +318,7 @@ class RegisterHttpTest {
         return HttpRequest.GET(uri).bearerAuth(token);
     }
 
-    static Map<String, Object> assertProblem(HttpClientResponseException e, int status, String field, String message) {
+    public static Map<String, Object> assertProblem(HttpClientResponseException e, int status, String field, String message) {
         assertEquals(status, e.getStatus().getCode());
         assertEquals("application/problem+json", e.getResponse().getContentType().map(Object::toString).orElse(""));
         Map<String, Object> problem = e.getResponse().getBody(JSON).orElseThrow();
