@@ -51,8 +51,8 @@ final class MarkChecks {
         if (plannedClosure && code == PLANNED_CLOSURE) {
             return true;
         }
-        problems.add(new FieldProblem(dateField, date + " " + session + " is not a school session ("
-                + describe(day.kind()) + ")", index));
+        String why = day.kind() == DayKind.SCHOOL_DAY ? day.description().orElse("no session planned") : describe(day.kind());
+        problems.add(new FieldProblem(dateField, date + " " + session + " is not a school session (" + why + ")", index));
         return false;
     }
 
