@@ -36,7 +36,9 @@ class AuthController implements AuthApi {
 
     @Override
     public TokenPair staffLogin(StaffLoginRequest request) {
-        return tokens.signIn(staff.signIn(request.getEmail(), request.getPassword()));
+        String client = clientAddress.of(ServerRequestContext.currentRequest()
+                .orElseThrow(() -> new IllegalStateException("No current request")));
+        return tokens.signIn(staff.signIn(request.getEmail(), request.getPassword(), client));
     }
 
     @Override

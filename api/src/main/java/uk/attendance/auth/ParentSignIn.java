@@ -1,5 +1,7 @@
 package uk.attendance.auth;
 
+import uk.attendance.pupil.ContactRecord;
+
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -48,7 +50,7 @@ class ParentSignIn {
         String mobile = mobile(typedMobile);
         LocalDateTime now = now();
         limits.check(mobile, client, now);
-        Optional<ParentContactRecord> contact = accounts.parentByMobile(mobile);
+        Optional<ContactRecord> contact = accounts.parentByMobile(mobile);
         if (contact.isEmpty()) {
             long id = codes.replace(mobile, client, hasher.unmatchable(), State.DECOY, now);
             LOG.info("Sign-in code {} asked for a number no contact has ({}): nothing sent", id, UkMobile.mask(mobile));

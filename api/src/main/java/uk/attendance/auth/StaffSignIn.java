@@ -1,5 +1,7 @@
 package uk.attendance.auth;
 
+import uk.attendance.staff.StaffRecord;
+
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,16 +13,20 @@ class StaffSignIn {
     private static final Logger LOG = LoggerFactory.getLogger(StaffSignIn.class);
     private final SignInAccounts accounts;
     private final PasswordHasher passwords;
+    private final StaffSignInLimits limits;
 
-    StaffSignIn(SignInAccounts accounts, PasswordHasher passwords) {
+    StaffSignIn(SignInAccounts accounts, PasswordHasher passwords, StaffSignInLimits limits) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.limits = limits;
     }
 
-    Caller signIn(String email, String password) {
-        StaffAccountRecord account = accounts.staffByEmail(email).orElse(null);
+    Caller signIn(String email, String password, String client) {
+        limits.check(email, client);
+        StaffRecord account = accounts.staffByEmail(email).orElse(null);
         boolean matches = account == null ? passwords.matchesNothing(password) : passwords.matches(password, account.passwordHash());
         if (!matches) {
+            limits.failed(email, client);
             LOG.info("Staff sign-in refused: {}", account == null ? "unknown email" : "wrong password for staff " + account.id());
             throw ApiProblem.unauthorized("The email or password is not right.");
         }

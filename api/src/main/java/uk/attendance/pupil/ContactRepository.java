@@ -9,4 +9,6 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface ContactRepository extends CrudRepository<ContactRecord, Long> {
     Optional<ContactRecord> findByTrustIdAndMobile(long trustId, String mobile);
+
+    Optional<ContactRecord> findFirstByMobileOrderById(String mobile);
 }

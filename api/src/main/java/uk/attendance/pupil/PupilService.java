@@ -132,6 +132,11 @@ public class PupilService {
         return contacts.findById(contactId);
     }
 
+    /** A mobile is unique per trust; should two trusts share a deployment and a parent, the oldest contact is used. */
+    public Optional<ContactRecord> contactByMobile(String e164) {
+        return contacts.findFirstByMobileOrderById(e164);
+    }
+
     public record ContactLink(ContactRecord contact, PupilContactRecord link) {
     }
 

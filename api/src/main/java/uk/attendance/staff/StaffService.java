@@ -63,6 +63,11 @@ public class StaffService {
         return caller.schoolId().map(staff::findBySchoolIdOrderByName).orElse(List.of());
     }
 
+    /** Emails are stored lower-case; the column's collation also ignores case. */
+    public Optional<StaffRecord> findByEmail(String email) {
+        return staff.findByEmail(email.strip().toLowerCase(Locale.ROOT));
+    }
+
     public Optional<StaffRecord> find(long id) {
         return staff.findById(id);
     }
