@@ -90,7 +90,7 @@ public class ProblemResponses implements ErrorResponseProcessor<Problem> {
         }
         String[] kind = BY_STATUS.getOrDefault(status, new String[]{"error-" + status, "Error"});
         boolean validation = status == 400 && !fields.isEmpty();
-        String detail = context.getErrors().isEmpty()
+        String detail = context.getErrors().isEmpty() || status == 401 || status == 403
                 ? defaultDetail(status)
                 : fields.isEmpty() ? clean(context.getErrors().get(0).getMessage())
                 : fields.get(0).getField() + ": " + fields.get(0).getMessage();
@@ -115,7 +115,7 @@ public class ProblemResponses implements ErrorResponseProcessor<Problem> {
 
     private static final Pattern DECODING = Pattern.compile("Error decoding property \\[[^\\]]*?(\\w+)\\] of type \\[[^\\]]*\\]: (.*)", Pattern.DOTALL);
     private static final Pattern CONVERSION = Pattern.compile("Failed to convert argument \\[(\\w+)\\] for value \\[(.*?)\\]", Pattern.DOTALL);
-    private static final Pattern CONSTRAINT = Pattern.compile("^\\w+\\.([\\w\\[\\].]+): (.+)$", Pattern.DOTALL);
+    private static final Pattern CONSTRAINT = Pattern.compile("^(?:\\w+\\.)?([\\w\\[\\].]+): (.+)$", Pattern.DOTALL);
 
     /** Names the field of a framework error: bean validation ("change.reason: must not be null"), unreadable values. */
     static Optional<FieldError> fieldError(Error error) {

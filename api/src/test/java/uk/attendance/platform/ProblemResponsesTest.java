@@ -42,7 +42,9 @@ class ProblemResponsesTest {
             "PUT | /pupils/{p}/marks/2025-12-01/AM | {\"code\":\"I\"} | reason",
             "PUT | /pupils/{p}/marks/2025-12-01/AM | {\"code\":\"I\",\"reason\":\"x\"} | reason",
             "POST | /schools/{s}/registers | {\"date\":\"2025-12-01\",\"session\":\"MID\",\"registrationGroup\":\"4B\",\"marks\":[{\"pupilId\":1}]} | session",
-            "GET | /pupils/{p}/marks?from=2025-12-01&to=2025-11-01 | | to"})
+            "GET | /pupils/{p}/marks?from=2025-12-01&to=2025-11-01 | | to",
+            "GET | /pupils/0 | | pupilId",
+            "GET | /schools/{s}/registers?date=2025-12-01&session=AM | | registrationGroup"})
     void frameworkErrorsAreProblemsNamingTheField(String method, String uri, String body, String field) {
         var trust = fixtures.trust();
         var school = fixtures.school(trust);
