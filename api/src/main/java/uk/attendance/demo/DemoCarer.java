@@ -3,10 +3,10 @@ package uk.attendance.demo;
 import uk.attendance.contract.model.PupilContactInput;
 
 /** A parent or carer of one demo family; siblings are linked to the same carer (same mobile). */
-record DemoCarer(String firstName, String lastName, String mobile, String email, String language,
+public record DemoCarer(String firstName, String lastName, String mobile, String email, String language,
                  String relationship, boolean parentalResponsibility, boolean livesWith) {
 
-    PupilContactInput linkAs(int priority) {
+    public PupilContactInput linkAs(int priority) {
         return new PupilContactInput(firstName, lastName, mobile, priority, relationship)
                 .email(email)
                 .preferredLanguage(language)

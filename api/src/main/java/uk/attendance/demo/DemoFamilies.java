@@ -12,6 +12,7 @@ import java.time.Month;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,13 +26,12 @@ import java.util.Set;
  * run for the same academic year and day plans the same people. Families 0–2 are the ones named in
  * the sign-in banner; family 0 has a child in each school.
  */
-final class DemoFamilies {
+public final class DemoFamilies {
     /** Ofcom's drama range +447700900000–999: numbers that belong to nobody, so no real person is texted. */
     static final String BOTH_SCHOOLS_MOBILE = mobile(1);
     static final String PRIMARY_MOBILE = mobile(2);
     static final String SECONDARY_MOBILE = mobile(3);
 
-    private static final long SEED = 20_250_901L;
     private static final String CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
     private static final List<String> SOCIAL_WORKERS = List.of("Joanne Pike", "Marcus Reid", "Bethan Lloyd", "Femi Adeyemi");
 
@@ -40,30 +40,42 @@ final class DemoFamilies {
     private final SchoolYear year;
     private final LocalDate pupilsFirstDay;
     private final LocalDate today;
-    private final Random random = new Random(SEED);
+    private final FamilyScale scale;
+    private final Random random;
     private final Map<Integer, Integer> places = new LinkedHashMap<>();
     private final Map<Integer, Integer> placed = new LinkedHashMap<>();
-    private int nextMobile = 10;
+    private final Map<DemoSchool, Integer> serials = new EnumMap<>(DemoSchool.class);
+    private int nextMobile;
     private int nextKey = 1;
 
-    private DemoFamilies(SchoolYear year, LocalDate today) {
+    private DemoFamilies(SchoolYear year, LocalDate today, FamilyScale scale) {
         this.year = year;
         this.pupilsFirstDay = EnglishSchoolYear.pupilsFirstDay(year.startYear());
         this.today = today;
+        this.scale = scale;
+        this.random = new Random(scale.seed());
+        this.nextMobile = 10 + scale.pairIndex() * 7;
         for (DemoSchool school : DemoSchool.values()) {
             int n = school.yearGroups.size();
+            int pupils = scale.pupilsPerSchool();
             for (int i = 0; i < n; i++) {
-                places.put(school.yearGroups.get(i), school.pupils / n + (i < school.pupils % n ? 1 : 0));
+                places.put(school.yearGroups.get(i), pupils / n + (i < pupils % n ? 1 : 0));
             }
         }
     }
 
     static List<DemoFamily> plan(SchoolYear year, LocalDate today) {
-        return new DemoFamilies(year, today).plan();
+        return plan(year, today, FamilyScale.DEMO);
     }
 
+    /** The families of one primary + secondary pair at the given scale; the demo trust is {@link FamilyScale#DEMO}. */
+    public static List<DemoFamily> plan(SchoolYear year, LocalDate today, FamilyScale scale) {
+        return new DemoFamilies(year, today, scale).plan();
+    }
+
+    /** Only 1000 drama numbers exist, so at larger scales several carers share one (and so one contact). */
     static String mobile(int n) {
-        return String.format("+447700900%03d", n);
+        return String.format("+447700900%03d", n % 1000);
     }
 
     private final class Child {
@@ -180,7 +192,7 @@ final class DemoFamilies {
         boolean childProtection = !lookedAfter && random.nextDouble() < 0.012;
         boolean childInNeed = !lookedAfter && !childProtection && random.nextDouble() < 0.02;
         child.input
-                .upn(upn(school, admitted.getYear(), child.key))
+                .upn(upn(school, scale.pairIndex(), admitted.getYear(), serials.merge(school, 1, Integer::sum)))
                 .gender(girl ? Gender.F : Gender.M)
                 .preferredFirstName(shortName(first))
                 .pupilPremium(lookedAfter || random.nextDouble() < 0.22)
@@ -316,8 +328,8 @@ final class DemoFamilies {
     }
 
     /** A unique pupil number: check letter, LA, establishment, year allocated, serial (DfE UPN format). */
-    private static String upn(DemoSchool school, int allocatedYear, int serial) {
-        String body = "938" + (school.isPrimary() ? "2001" : "4001") + String.format("%02d%03d", allocatedYear % 100, serial);
+    private static String upn(DemoSchool school, int pair, int allocatedYear, int serial) {
+        String body = "938" + ((school.isPrimary() ? 2001 : 4001) + pair) + String.format("%02d%03d", allocatedYear % 100, serial);
         int sum = 0;
         for (int i = 0; i < body.length(); i++) {
             sum += (body.charAt(i) - '0') * (i + 2);

@@ -3,5 +3,5 @@ package uk.attendance.demo;
 import java.util.List;
 
 /** Children sharing carers (priority order); a family on a term-time holiday takes it together. */
-record DemoFamily(int index, List<DemoCarer> carers, List<DemoPupil> children, boolean termTimeHoliday) {
+public record DemoFamily(int index, List<DemoCarer> carers, List<DemoPupil> children, boolean termTimeHoliday) {
 }

@@ -26,13 +26,13 @@ import java.util.Set;
  * in the last 3 school days (or today) is still N; older ones are O, as the 5-school-day rule (rule book
  * §4) would have made them. Each pupil has its own seeded {@link Random}, so histories are repeatable.
  */
-final class DemoRegisters {
+public final class DemoRegisters {
     static final LocalTime TODAYS_REGISTER_AFTER = LocalTime.of(9, 30);
     private static final int RECENT_SCHOOL_DAYS = 3;
     private static final int HOLIDAY_DAYS = 5;
 
     /** A pupil on the school's roll with the plan it was admitted from. */
-    record Enrolled(PupilRecord pupil, DemoPupil plan, boolean familyHoliday) {
+    public record Enrolled(PupilRecord pupil, DemoPupil plan, boolean familyHoliday) {
     }
 
     private record Mark(String code, LocalTime arrival) {
@@ -49,7 +49,7 @@ final class DemoRegisters {
     private final LocalTime now;
     private final SchoolCalendar calendar;
 
-    DemoRegisters(SchoolRecord school, SchoolCalendar calendar, SchoolYear year, LocalDateTime schoolNow) {
+    public DemoRegisters(SchoolRecord school, SchoolCalendar calendar, SchoolYear year, LocalDateTime schoolNow) {
         this.school = school;
         this.calendar = calendar;
         this.today = schoolNow.toLocalDate();
@@ -81,7 +81,7 @@ final class DemoRegisters {
         return end - HOLIDAY_DAYS + 1 < 5 ? List.of() : List.copyOf(days.subList(end - HOLIDAY_DAYS + 1, end + 1));
     }
 
-    List<MarkImportRow> marks(List<Enrolled> roll) {
+    public List<MarkImportRow> marks(List<Enrolled> roll) {
         List<MarkImportRow> rows = new ArrayList<>();
         for (Enrolled e : roll) {
             history(e, rows);
@@ -94,7 +94,7 @@ final class DemoRegisters {
         AttendanceProfile profile = e.plan().profile();
         Random random = new Random(31L * e.plan().key() + school.urn());
         int tripDay = 10 + Math.floorMod(e.pupil().registrationGroup().hashCode(), 40);
-        boolean secondary = school.urn() != DemoSchool.OAKFIELD.urn;
+        boolean secondary = !e.plan().school().isPrimary();
         int illnessLeft = 0;
         int onRoll = 0;
         for (int i = 0; i < days.size(); i++) {

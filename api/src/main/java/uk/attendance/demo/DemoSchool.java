@@ -5,7 +5,7 @@ import uk.attendance.contract.model.SchoolInput;
 import java.util.List;
 
 /** One of the two demo schools: its register times and how its pupils are grouped. */
-enum DemoSchool {
+public enum DemoSchool {
     OAKFIELD(140001, "Oakfield Primary", "08:40", "13:15", 30, "12:00", "15:15", "oakfield.example.org",
             List.of(0, 1, 2, 3, 4, 5, 6), List.of("W", "S", "H", "B", "M", "K", "T"), 150),
     RIVERSIDE(140002, "Riverside Academy", "08:30", "13:20", 15, "12:10", "15:20", "riverside.example.org",
@@ -47,7 +47,7 @@ enum DemoSchool {
         return yearGroup <= 6 ? OAKFIELD : RIVERSIDE;
     }
 
-    boolean isPrimary() {
+    public boolean isPrimary() {
         return this == OAKFIELD;
     }
 

@@ -20,9 +20,9 @@ import java.util.List;
  * half-term in the third week of February; summer from the Monday after Easter week to 22 July (or
  * the weekday before), with the early-May bank holiday and the late-May half-term.
  */
-record EnglishSchoolYear(SchoolYear year) {
+public record EnglishSchoolYear(SchoolYear year) {
 
-    AcademicYearInput input() {
+    public AcademicYearInput input() {
         int y = year.startYear();
         LocalDate pupilsStart = pupilsFirstDay(y);
         LocalDate insetStart = weekdaysBefore(pupilsStart, 2);

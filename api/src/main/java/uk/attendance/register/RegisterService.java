@@ -276,7 +276,7 @@ public class RegisterService {
     }
 
     /** An arrival time given with L or U must be one that earns that code; with any other code it makes no sense. */
-    private static boolean checkArrivalFitsCode(SchoolRecord school, Session session, RegisterCode code,
+    static boolean checkArrivalFitsCode(SchoolRecord school, Session session, RegisterCode code,
                                                 Optional<LocalTime> arrival, String field, Integer index,
                                                 List<FieldProblem> problems) {
         if (arrival.isEmpty()) {
