@@ -20,6 +20,7 @@ import uk.attendance.rules.ArrivalOutcome;
 import uk.attendance.rules.Lateness;
 import uk.attendance.rules.RegisterCode;
 import uk.attendance.rules.SchoolCalendar;
+import uk.attendance.rules.SessionMark;
 import uk.attendance.rules.Session;
 import uk.attendance.school.CalendarService;
 import uk.attendance.school.SchoolRecord;
@@ -61,6 +62,43 @@ public class RegisterService {
         this.schools = schools;
         this.calendars = calendars;
         this.clock = clock;
+    }
+
+    /** A pupil's marks as the rules core reads them (the caller's right to see the pupil is checked by the caller). */
+    public List<SessionMark> sessionMarks(long pupilId, LocalDate from, LocalDate to) {
+        return toSessionMarks(marks.codesOfPupil(pupilId, from, to));
+    }
+
+    /** Only the codes that count towards the penalty-notice threshold (G, N, O, U). */
+    public List<SessionMark> unauthorisedSessionMarks(long pupilId, LocalDate from, LocalDate to) {
+        return toSessionMarks(marks.unauthorisedCodesOfPupil(pupilId, from, to));
+    }
+
+    /** Every mark of a school in the range, by pupil. */
+    public Map<Long, List<SessionMark>> sessionMarksOfSchool(long schoolId, LocalDate from, LocalDate to) {
+        Map<Long, List<SessionMark>> byPupil = new HashMap<>();
+        for (MarkCode m : marks.codesOfSchool(schoolId, from, to)) {
+            RegisterCode.fromSymbol(m.code()).ifPresent(code -> byPupil.computeIfAbsent(m.pupilId(), id -> new ArrayList<>())
+                    .add(new SessionMark(m.sessionDate(), m.session(), code)));
+        }
+        return byPupil;
+    }
+
+    /** How many sessions of a school carried each code in the range. */
+    public Map<RegisterCode, Long> codeCountsOfSchool(long schoolId, LocalDate from, LocalDate to) {
+        Map<RegisterCode, Long> counts = new java.util.EnumMap<>(RegisterCode.class);
+        for (CodeCount c : marks.countCodesOfSchool(schoolId, from, to)) {
+            RegisterCode.fromSymbol(c.code()).ifPresent(code -> counts.merge(code, c.sessions(), Long::sum));
+        }
+        return counts;
+    }
+
+    private static List<SessionMark> toSessionMarks(List<MarkCode> rows) {
+        List<SessionMark> result = new ArrayList<>(rows.size());
+        for (MarkCode m : rows) {
+            RegisterCode.fromSymbol(m.code()).ifPresent(code -> result.add(new SessionMark(m.sessionDate(), m.session(), code)));
+        }
+        return result;
     }
 
     public List<MarkRecord> marksOf(Caller caller, long pupilId, LocalDate from, LocalDate to) {

@@ -16,11 +16,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A school's calendar: stored per academic year, answered by the rules core's {@link SchoolCalendar}. */
+/**
+ * A school's calendar: stored per academic year, answered by the rules core's {@link SchoolCalendar}.
+ * Built calendars are kept for a minute (every attendance figure needs one); a change made on this instance
+ * is seen at once, one made on another instance within the minute.
+ */
 @Singleton
 public class CalendarService {
+    private static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
     private final TermRepository terms;
     private final ClosureRepository closures;
+    private final java.util.Map<Long, CachedCalendar> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CachedCalendar(SchoolCalendar calendar, long loadedAt) {
+    }
 
     CalendarService(TermRepository terms, ClosureRepository closures) {
         this.terms = terms;
@@ -29,6 +38,17 @@ public class CalendarService {
 
     /** Every year the school has entered, as one calendar (school weeks span terms and years). */
     public SchoolCalendar calendarOf(long schoolId) {
+        long now = System.nanoTime();
+        CachedCalendar cached = cache.get(schoolId);
+        if (cached != null && now - cached.loadedAt() < CACHE_NANOS) {
+            return cached.calendar();
+        }
+        SchoolCalendar calendar = load(schoolId);
+        cache.put(schoolId, new CachedCalendar(calendar, now));
+        return calendar;
+    }
+
+    private SchoolCalendar load(long schoolId) {
         return build(terms.findBySchoolIdOrderByStartDate(schoolId), closures.findBySchoolIdOrderByStartDate(schoolId));
     }
 
@@ -82,9 +102,10 @@ public class CalendarService {
         closures.deleteBySchoolIdAndAcademicYear(schoolId, year.label());
         terms.saveAll(termRows);
         closures.saveAll(closureRows);
+        cache.remove(schoolId);
         // Terms of other years must not overlap the new ones.
         try {
-            calendarOf(schoolId);
+            load(schoolId);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid("terms", e.getMessage());
         }

@@ -1,0 +1,57 @@
+package uk.attendance.overview;
+
+import jakarta.inject.Singleton;
+import uk.attendance.register.RegisterService;
+import uk.attendance.rules.RegisterCode;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A school's attended and possible sessions over a range, for comparison beside a pupil's figure. Counting a
+ * whole school's year is a range scan of ~200 000 marks, so a figure is kept for five minutes.
+ */
+@Singleton
+class SchoolFigures {
+    private static final long KEEP_NANOS = TimeUnit.MINUTES.toNanos(5);
+    private static final int MAX_ENTRIES = 10_000;
+    private final RegisterService register;
+    private final Map<Key, Figure> cache = new ConcurrentHashMap<>();
+
+    SchoolFigures(RegisterService register) {
+        this.register = register;
+    }
+
+    record Figure(long attended, long possible, long computedAt) {
+    }
+
+    private record Key(long schoolId, LocalDate from, LocalDate to) {
+    }
+
+    Figure of(long schoolId, LocalDate from, LocalDate to) {
+        long now = System.nanoTime();
+        Key key = new Key(schoolId, from, to);
+        Figure cached = cache.get(key);
+        if (cached != null && now - cached.computedAt() < KEEP_NANOS) {
+            return cached;
+        }
+        long attended = 0;
+        long possible = 0;
+        for (Map.Entry<RegisterCode, Long> e : register.codeCountsOfSchool(schoolId, from, to).entrySet()) {
+            if (e.getKey().category().possible()) {
+                possible += e.getValue();
+            }
+            if (e.getKey().category().attended()) {
+                attended += e.getValue();
+            }
+        }
+        if (cache.size() > MAX_ENTRIES) {
+            cache.clear();
+        }
+        Figure figure = new Figure(attended, possible, now);
+        cache.put(key, figure);
+        return figure;
+    }
+}
