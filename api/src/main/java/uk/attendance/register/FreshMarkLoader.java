@@ -1,5 +1,6 @@
 package uk.attendance.register;
 
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,6 @@ import uk.attendance.rules.SchoolCalendar;
 import uk.attendance.school.CalendarService;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.SchoolService;
-import io.micronaut.transaction.TransactionOperations;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
