@@ -14,10 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.attendance.auth.Roles;
 import uk.attendance.pupil.PupilRecord;
-import uk.attendance.register.RegisterHttpTest;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.TrustRecord;
 import uk.attendance.support.Fixtures;
+import uk.attendance.support.Json;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OverviewHttpTest {
-    private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
-    private static final Argument<List<Map<String, Object>>> JSON_LIST = Argument.listOf(JSON);
+    private static final Argument<Map<String, Object>> JSON = Json.OBJECT;
+    private static final Argument<List<Map<String, Object>>> JSON_LIST = Json.LIST;
 
     @Inject
     @Client("/")
@@ -219,7 +219,7 @@ class OverviewHttpTest {
     void badDatesAreProblemsNamingTheParameter(String query, String field) {
         var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
                 HttpRequest.GET("/pupils/" + eightyFive.id() + "/" + query).bearerAuth(parentOfEightyFive), String.class));
-        RegisterHttpTest.assertProblem(e, 400, field, "");
+        uk.attendance.support.Problems.assertProblem(e, 400, field, "");
     }
 
     private Map<String, Object> get(String uri, String token) {
