@@ -1,0 +1,20 @@
+package uk.attendance.notify;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import uk.attendance.auth.Caller;
+
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface DeviceRepository extends CrudRepository<DeviceRecord, Long> {
+    Optional<DeviceRecord> findByTokenHash(String tokenHash);
+
+    Optional<DeviceRecord> findByIdAndOwnerKindAndOwnerId(long id, Caller.Kind ownerKind, long ownerId);
+
+    List<DeviceRecord> findByOwnerKindAndOwnerIdOrderByLastSeenAtDescIdDesc(Caller.Kind ownerKind, long ownerId);
+
+    int deleteByIdAndTokenHash(long id, String tokenHash);
+}
