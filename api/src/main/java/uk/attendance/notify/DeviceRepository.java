@@ -1,5 +1,6 @@
 package uk.attendance.notify;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -14,7 +15,8 @@ interface DeviceRepository extends CrudRepository<DeviceRecord, Long> {
 
     Optional<DeviceRecord> findByIdAndOwnerKindAndOwnerId(long id, Caller.Kind ownerKind, long ownerId);
 
-    List<DeviceRecord> findByOwnerKindAndOwnerIdOrderByLastSeenAtDescIdDesc(Caller.Kind ownerKind, long ownerId);
+    @Query("SELECT * FROM device WHERE owner_kind = :ownerKind AND owner_id = :ownerId ORDER BY last_seen_at DESC, id DESC")
+    List<DeviceRecord> newestFirst(String ownerKind, long ownerId);
 
     int deleteByIdAndTokenHash(long id, String tokenHash);
 }

@@ -66,7 +66,7 @@ public class DeviceService {
     }
 
     public List<DeviceRecord> devicesOf(Caller.Kind kind, long ownerId) {
-        return devices.findByOwnerKindAndOwnerIdOrderByLastSeenAtDescIdDesc(kind, ownerId);
+        return devices.newestFirst(kind.name(), ownerId);
     }
 
     /** Another person's device answers 404, as if it did not exist. */

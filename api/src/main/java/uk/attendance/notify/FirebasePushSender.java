@@ -49,6 +49,10 @@ class FirebasePushSender implements PushSender {
             LOG.warn("Push to device {} failed: {} (HTTP {})", device.id(), code,
                     e.getHttpResponse() == null ? "-" : e.getHttpResponse().getStatusCode());
             return PushResult.failed(code);
+        } catch (RuntimeException e) {
+            // e.g. a 401 makes the SDK refresh credentials, which can fail; a notification must not fail its caller
+            LOG.warn("Push to device {} failed: {}", device.id(), e.getClass().getSimpleName());
+            return PushResult.failed("UNEXPECTED");
         }
     }
 

@@ -44,6 +44,10 @@ public final class FakeFcm implements AutoCloseable {
             {"@type":"type.googleapis.com/google.firebase.fcm.v1.FcmError","errorCode":"INVALID_ARGUMENT"},\
             {"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{"field":"message.token",\
             "description":"The registration token is not a valid FCM registration token"}]}]}}""");
+    /** A failure that says nothing about the token: the project sends too much. */
+    public static final Error QUOTA_EXCEEDED = new Error(429, """
+            {"error":{"code":429,"message":"Quota exceeded","status":"RESOURCE_EXHAUSTED","details":[\
+            {"@type":"type.googleapis.com/google.firebase.fcm.v1.FcmError","errorCode":"QUOTA_EXCEEDED"}]}}""");
     /** A failure that says nothing about the token (the APNs certificate of the project is wrong). */
     public static final Error THIRD_PARTY_AUTH_ERROR = new Error(401, """
             {"error":{"code":401,"message":"Auth error from APNS or Web Push Service","status":"UNAUTHENTICATED",\

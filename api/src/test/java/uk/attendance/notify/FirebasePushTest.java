@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,15 +93,17 @@ class FirebasePushTest {
     void aTokenFcmCallsInvalidIsRemovedButOtherFailuresKeepTheDevice() {
         var parent = fixture.parent();
         String invalid = register(parent, "WEB");
-        String failing = register(parent, "ANDROID");
+        String overQuota = register(parent, "ANDROID");
+        String apnsBroken = register(parent, "IOS");
         fcm.reject(invalid, FakeFcm.INVALID_TOKEN);
-        fcm.reject(failing, FakeFcm.THIRD_PARTY_AUTH_ERROR);
+        fcm.reject(overQuota, FakeFcm.QUOTA_EXCEEDED);
+        fcm.reject(apnsBroken, FakeFcm.THIRD_PARTY_AUTH_ERROR);
 
         PushService.Delivery delivery = pushes.pushTo(Caller.Kind.PARENT, parent.id(), LEAVE_DECIDED.push());
 
-        assertEquals(new PushService.Delivery(2, 0), delivery);
-        assertEquals(List.of(DeviceService.sha256(failing)),
-                devices.devicesOf(Caller.Kind.PARENT, parent.id()).stream().map(DeviceRecord::tokenHash).toList());
+        assertEquals(new PushService.Delivery(3, 0), delivery);
+        assertEquals(Set.of(DeviceService.sha256(overQuota), DeviceService.sha256(apnsBroken)),
+                devices.devicesOf(Caller.Kind.PARENT, parent.id()).stream().map(DeviceRecord::tokenHash).collect(Collectors.toSet()));
     }
 
     @Test
