@@ -79,7 +79,7 @@ public class OverviewService {
 
     public PupilCalendar calendar(Caller caller, long pupilId, Optional<LocalDate> from, Optional<LocalDate> to) {
         PupilRecord pupil = pupils.visibleTo(caller, pupilId);
-        PupilPeriod period = PupilPeriod.of(pupil, from, to, today(pupil), true);
+        PupilPeriod period = PupilPeriod.month(pupil, from, to, today(pupil));
         return new PupilCalendar(pupil, period, calendars.calendarOf(pupil.schoolId()),
                 register.sessionMarks(pupil.id(), period.from(), period.to()));
     }

@@ -159,6 +159,18 @@ class OverviewHttpTest {
     }
 
     @Test
+    void withoutARangeTheCalendarShowsTheCurrentMonth() {
+        Map<String, Object> c = get("/pupils/" + eightyFive.id() + "/attendance/calendar", parentOfEightyFive);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        assertEquals(today.withDayOfMonth(1).toString(), c.get("from"));
+        assertEquals(today.withDayOfMonth(today.lengthOfMonth()).toString(), c.get("to"));
+        @SuppressWarnings("unchecked") List<Map<String, Object>> days = (List<Map<String, Object>>) c.get("days");
+        assertEquals(today.lengthOfMonth(), days.size());
+        Map<String, Object> october = get("/pupils/" + eightyFive.id() + "/attendance/calendar?from=2025-10-20", parentOfEightyFive);
+        assertEquals("2025-10-31", october.get("to"), "only from: the rest of that month");
+    }
+
+    @Test
     void aWeeksHolidayReachesThePenaltyThresholdOnItsLastSession() {
         Map<String, Object> p = get("/pupils/" + holiday.id() + "/attendance/penalty-notice?asOf=2025-10-20", officer);
         assertEquals(true, p.get("applies"));
