@@ -12,6 +12,7 @@ import uk.attendance.rules.AttendanceSummary;
 import uk.attendance.rules.PenaltyThreshold;
 import uk.attendance.rules.PenaltyThresholdStatus;
 import uk.attendance.rules.PupilFacts;
+import uk.attendance.rules.RegisterCode;
 import uk.attendance.rules.SchoolCalendar;
 import uk.attendance.rules.SessionMark;
 import uk.attendance.rules.SicknessReturn;
@@ -69,14 +70,16 @@ public class OverviewService {
     public PupilSummary summary(Caller caller, long pupilId, Optional<LocalDate> from, Optional<LocalDate> to) {
         PupilRecord pupil = pupils.visibleTo(caller, pupilId);
         PupilPeriod period = PupilPeriod.of(pupil, from, to, today(pupil), false);
-        AttendanceSummary summary = AttendanceCalculator.summarise(
-                register.sessionMarks(pupil.id(), period.from(), period.to()), facts(pupil), period.from(), period.to());
+        // The range lies within the pupil's time on roll, so the database can do the counting.
+        Map<RegisterCode, Integer> counts = new java.util.EnumMap<>(RegisterCode.class);
+        register.codeCountsOfPupil(pupil.id(), period.from(), period.to()).forEach((code, n) -> counts.put(code, Math.toIntExact(n)));
+        AttendanceSummary summary = AttendanceCalculator.summariseCounts(counts, period.from(), period.to());
         return new PupilSummary(pupil, summary, schoolFigures.of(pupil.schoolId(), period.from(), period.to()));
     }
 
     public PupilCalendar calendar(Caller caller, long pupilId, Optional<LocalDate> from, Optional<LocalDate> to) {
         PupilRecord pupil = pupils.visibleTo(caller, pupilId);
-        PupilPeriod period = PupilPeriod.of(pupil, from, to, today(pupil), true);
+        PupilPeriod period = PupilPeriod.month(pupil, from, to, today(pupil));
         return new PupilCalendar(pupil, period, calendars.calendarOf(pupil.schoolId()),
                 register.sessionMarks(pupil.id(), period.from(), period.to()));
     }

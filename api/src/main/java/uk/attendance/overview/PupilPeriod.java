@@ -37,6 +37,26 @@ record PupilPeriod(LocalDate from, LocalDate to) {
         return new PupilPeriod(start, end);
     }
 
+    /**
+     * For the calendar: the month containing {@code to} (today by default), as a phone shows it; an explicit
+     * {@code from} keeps its own start. Future days are allowed: they show the school calendar without codes.
+     */
+    static PupilPeriod month(PupilRecord pupil, Optional<LocalDate> from, Optional<LocalDate> to, LocalDate today) {
+        if (from.isPresent() || to.isPresent()) {
+            LocalDate anchor = to.or(() -> from).orElseThrow();
+            return of(pupil, Optional.of(from.orElse(max(anchor.withDayOfMonth(1), pupil.admissionDate()))),
+                    Optional.of(to.orElse(anchor.withDayOfMonth(anchor.lengthOfMonth()))), today, true);
+        }
+        LocalDate lastOnRoll = Optional.ofNullable(pupil.leavingDate()).orElse(LocalDate.MAX);
+        LocalDate anchor = min(today, lastOnRoll);
+        LocalDate start = max(anchor.withDayOfMonth(1), pupil.admissionDate());
+        LocalDate end = min(anchor.withDayOfMonth(anchor.lengthOfMonth()), lastOnRoll);
+        if (end.isBefore(start)) {
+            throw ApiProblem.invalid("from", "the pupil is not on roll yet (admission " + pupil.admissionDate() + ")");
+        }
+        return new PupilPeriod(start, end);
+    }
+
     /** A single date: today by default, never in the future, never before admission. */
     static LocalDate asOf(PupilRecord pupil, Optional<LocalDate> asOf, LocalDate today) {
         LocalDate date = asOf.orElseGet(() -> Optional.ofNullable(pupil.leavingDate()).filter(today::isAfter).orElse(today));

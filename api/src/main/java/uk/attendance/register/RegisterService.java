@@ -86,8 +86,17 @@ public class RegisterService {
 
     /** How many sessions of a school carried each code in the range. */
     public Map<RegisterCode, Long> codeCountsOfSchool(long schoolId, LocalDate from, LocalDate to) {
+        return byCode(marks.countCodesOfSchool(schoolId, from, to));
+    }
+
+    /** How many of a pupil's sessions carried each code in the range. */
+    public Map<RegisterCode, Long> codeCountsOfPupil(long pupilId, LocalDate from, LocalDate to) {
+        return byCode(marks.countCodesOfPupil(pupilId, from, to));
+    }
+
+    private static Map<RegisterCode, Long> byCode(List<CodeCount> rows) {
         Map<RegisterCode, Long> counts = new java.util.EnumMap<>(RegisterCode.class);
-        for (CodeCount c : marks.countCodesOfSchool(schoolId, from, to)) {
+        for (CodeCount c : rows) {
             RegisterCode.fromSymbol(c.code()).ifPresent(code -> counts.merge(code, c.sessions(), Long::sum));
         }
         return counts;

@@ -43,6 +43,28 @@ public final class AttendanceCalculator {
             }
         }
 
+        return fromCounts(counts, from, to);
+    }
+
+    /**
+     * The same figures from how many sessions carried each code, when the counting was done elsewhere (a
+     * database) over sessions already limited to the period and to the days the pupil was on roll.
+     */
+    public static AttendanceSummary summariseCounts(Map<RegisterCode, Integer> sessionsByCode, LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("from " + from + " is after to " + to);
+        }
+        int[] counts = new int[RegisterCode.values().length];
+        sessionsByCode.forEach((code, n) -> {
+            if (n < 0) {
+                throw new IllegalArgumentException("negative count for " + code.symbol());
+            }
+            counts[code.ordinal()] += n;
+        });
+        return fromCounts(counts, from, to);
+    }
+
+    private static AttendanceSummary fromCounts(int[] counts, LocalDate from, LocalDate to) {
         int[] byCategory = new int[Category.values().length];
         Map<RegisterCode, Integer> codeCounts = new EnumMap<>(RegisterCode.class);
         for (RegisterCode code : RegisterCode.values()) {

@@ -19,9 +19,15 @@ import java.util.Optional;
 /** Trust and schools: creation, lookup and who may see which school. */
 @Singleton
 public class SchoolService {
+    private static final long KEEP_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
     private final SchoolRepository schools;
     private final TrustRepository trusts;
     private final Clock clock;
+    // Every pupil-level request needs its school (access, timezone); schools are never edited in place.
+    private final java.util.Map<Long, CachedSchool> byId = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CachedSchool(SchoolRecord school, long loadedAt) {
+    }
 
     SchoolService(SchoolRepository schools, TrustRepository trusts, Clock clock) {
         this.schools = schools;
@@ -79,18 +85,25 @@ public class SchoolService {
         if (caller.isTrustAdmin()) {
             return schools.findByTrustIdOrderByName(caller.trustId());
         }
-        return caller.schoolId().flatMap(schools::findById).stream().toList();
+        return caller.schoolId().flatMap(this::find).stream().toList();
     }
 
     /** The school, when the caller is staff there (or a trust admin of its trust); otherwise 404. */
     public SchoolRecord forStaff(Caller caller, long schoolId) {
-        return schools.findById(schoolId)
+        return find(schoolId)
                 .filter(s -> s.trustId() == caller.trustId() && caller.worksAt(s.id()))
                 .orElseThrow(() -> ApiProblem.notFound("No school " + schoolId));
     }
 
     public Optional<SchoolRecord> find(long schoolId) {
-        return schools.findById(schoolId);
+        long now = System.nanoTime();
+        CachedSchool cached = byId.get(schoolId);
+        if (cached != null && now - cached.loadedAt() < KEEP_NANOS) {
+            return Optional.of(cached.school());
+        }
+        Optional<SchoolRecord> school = schools.findById(schoolId);
+        school.ifPresent(s -> byId.put(schoolId, new CachedSchool(s, now)));
+        return school;
     }
 
     public Optional<SchoolRecord> findByUrn(int urn) {

@@ -143,7 +143,8 @@ class AuthorizationSweepTest {
                 .replace("{schoolId}", String.valueOf(schoolId))
                 .replace("{date}", "2025-11-03")
                 .replace("{session}", "AM")
-                .replace("{academicYear}", "2025-26");
+                .replace("{academicYear}", "2025-26")
+                .replace("{deviceId}", "1");
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) op.spec().getOrDefault("parameters", List.of());
         List<String> query = new ArrayList<>();
         for (Map<String, Object> parameter : parameters) {

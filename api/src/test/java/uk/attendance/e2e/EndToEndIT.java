@@ -5,6 +5,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.attendance.contract.client.api.AttendanceClient;
 import uk.attendance.contract.client.api.AuthClient;
 import uk.attendance.contract.client.api.MeClient;
 import uk.attendance.contract.client.api.PupilsClient;
@@ -112,6 +113,12 @@ class EndToEndIT {
         List<Mark> marks = register.listPupilMarks(child.getId(), LocalDate.parse("2025-09-01"), LocalDate.parse(TODAY)).body();
         assertFalse(marks.isEmpty(), "the demo registers so far");
         assertTrue(marks.stream().allMatch(m -> m.getCategory() != null && m.getMeaning() != null));
+        AttendanceClient attendance = clients.getBean(AttendanceClient.class);
+        var summary = attendance.getAttendanceSummary(child.getId(), null, null).body();
+        assertTrue(summary.getSessions().getPossible() > 0, "this academic year to date");
+        assertTrue(summary.getSchool().getPossibleSessions() > summary.getSessions().getPossible());
+        var penalty = attendance.getPenaltyNoticeStatus(child.getId(), null).body();
+        assertTrue(penalty.getExplanation().contains("£160"));
 
         // Staff: the Oakfield attendance officer records a phone call as an amendment with a reason.
         TokenPair staffTokens = auth.staffLogin(new StaffLoginRequest("attendance@oakfield.example.org", demoPassword(app.log()))).body();

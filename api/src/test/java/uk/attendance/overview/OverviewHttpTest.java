@@ -14,10 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.attendance.auth.Roles;
 import uk.attendance.pupil.PupilRecord;
-import uk.attendance.register.RegisterHttpTest;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.TrustRecord;
 import uk.attendance.support.Fixtures;
+import uk.attendance.support.Json;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OverviewHttpTest {
-    private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
-    private static final Argument<List<Map<String, Object>>> JSON_LIST = Argument.listOf(JSON);
+    private static final Argument<Map<String, Object>> JSON = Json.OBJECT;
+    private static final Argument<List<Map<String, Object>>> JSON_LIST = Json.LIST;
 
     @Inject
     @Client("/")
@@ -159,6 +159,18 @@ class OverviewHttpTest {
     }
 
     @Test
+    void withoutARangeTheCalendarShowsTheCurrentMonth() {
+        Map<String, Object> c = get("/pupils/" + eightyFive.id() + "/attendance/calendar", parentOfEightyFive);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        assertEquals(today.withDayOfMonth(1).toString(), c.get("from"));
+        assertEquals(today.withDayOfMonth(today.lengthOfMonth()).toString(), c.get("to"));
+        @SuppressWarnings("unchecked") List<Map<String, Object>> days = (List<Map<String, Object>>) c.get("days");
+        assertEquals(today.lengthOfMonth(), days.size());
+        Map<String, Object> october = get("/pupils/" + eightyFive.id() + "/attendance/calendar?from=2025-10-20", parentOfEightyFive);
+        assertEquals("2025-10-31", october.get("to"), "only from: the rest of that month");
+    }
+
+    @Test
     void aWeeksHolidayReachesThePenaltyThresholdOnItsLastSession() {
         Map<String, Object> p = get("/pupils/" + holiday.id() + "/attendance/penalty-notice?asOf=2025-10-20", officer);
         assertEquals(true, p.get("applies"));
@@ -219,7 +231,7 @@ class OverviewHttpTest {
     void badDatesAreProblemsNamingTheParameter(String query, String field) {
         var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
                 HttpRequest.GET("/pupils/" + eightyFive.id() + "/" + query).bearerAuth(parentOfEightyFive), String.class));
-        RegisterHttpTest.assertProblem(e, 400, field, "");
+        uk.attendance.support.Problems.assertProblem(e, 400, field, "");
     }
 
     private Map<String, Object> get(String uri, String token) {

@@ -58,7 +58,7 @@ class ProblemResponsesTest {
             request.body(body);
         }
         var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(request, String.class));
-        uk.attendance.register.RegisterHttpTest.assertProblem(e, 400, field, "");
+        uk.attendance.support.Problems.assertProblem(e, 400, field, "");
     }
 
     @Test

@@ -20,6 +20,8 @@ import uk.attendance.pupil.PupilRecord;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.TrustRecord;
 import uk.attendance.support.Fixtures;
+import uk.attendance.support.Json;
+import uk.attendance.support.Problems;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -36,9 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public class RegisterHttpTest {
-    private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
-    private static final Argument<List<Map<String, Object>>> JSON_LIST = Argument.listOf(JSON);
+class RegisterHttpTest {
+    private static final Argument<Map<String, Object>> JSON = Json.OBJECT;
+    private static final Argument<List<Map<String, Object>>> JSON_LIST = Json.LIST;
 
     @Inject
     @Client("/")
@@ -136,7 +138,7 @@ public class RegisterHttpTest {
     void unknownAndMisplacedCodesAreRejectedNamingTheField(String code, String session, String message) {
         var e = assertThrows(HttpClientResponseException.class,
                 () -> put(officer, pupil.id(), "2025-12-01", session, Map.of("code", code, "reason", "Register taken")));
-        assertProblem(e, 400, "code", message);
+        Problems.assertProblem(e, 400, "code", message);
     }
 
     @ParameterizedTest(name = "no mark on {0}")
@@ -149,7 +151,7 @@ public class RegisterHttpTest {
     void marksAreOnlyForSchoolSessions(String date, String why) {
         var e = assertThrows(HttpClientResponseException.class,
                 () -> put(officer, pupil.id(), date, "AM", Map.of("code", "/", "reason", "Register taken")));
-        assertProblem(e, 400, "date", why);
+        Problems.assertProblem(e, 400, "date", why);
     }
 
     @Test
@@ -215,7 +217,7 @@ public class RegisterHttpTest {
         var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(HttpRequest.POST(
                 "/schools/" + school.id() + "/registers", Map.of("date", "2025-12-04", "session", "AM", "registrationGroup", "6A",
                         "marks", List.of(Map.of("pupilId", d.id(), "code", "I")))).bearerAuth(teacher), String.class));
-        assertProblem(e, 400, "amendmentReason", "required");
+        Problems.assertProblem(e, 400, "amendmentReason", "required");
         http.toBlocking().exchange(HttpRequest.POST("/schools/" + school.id() + "/registers", Map.of("date", "2025-12-04",
                 "session", "AM", "registrationGroup", "6A", "amendmentReason", "Dad phoned: ill",
                 "marks", List.of(Map.of("pupilId", d.id(), "code", "I")))).bearerAuth(teacher));
@@ -229,7 +231,7 @@ public class RegisterHttpTest {
         var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(HttpRequest.POST(
                 "/schools/" + school.id() + "/registers", Map.of("date", "2025-12-04", "session", "AM", "registrationGroup", "6B",
                         "marks", List.of(Map.of("pupilId", a.id(), "arrivalTime", "12:00")))).bearerAuth(teacher), String.class));
-        assertProblem(e, 400, "marks[0].arrivalTime", "after the end of the session");
+        Problems.assertProblem(e, 400, "marks[0].arrivalTime", "after the end of the session");
     }
 
     @Test
@@ -238,7 +240,7 @@ public class RegisterHttpTest {
         var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(HttpRequest.POST(
                 "/schools/" + school.id() + "/registers", Map.of("date", "2025-12-04", "session", "PM", "registrationGroup", "6B",
                         "marks", List.of(Map.of("pupilId", other.id(), "code", "\\")))).bearerAuth(teacher), String.class));
-        assertProblem(e, 400, "marks[0].pupilId", "not on roll in 6B");
+        Problems.assertProblem(e, 400, "marks[0].pupilId", "not on roll in 6B");
     }
 
     @Test
@@ -269,7 +271,7 @@ public class RegisterHttpTest {
 
         var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
                 HttpRequest.POST("/schools/" + school.id() + "/marks/import", Map.of("marks", bad)).bearerAuth(admin), String.class));
-        Map<String, Object> problem = assertProblem(e, 400, "marks[7321].code", "is not a register code in force");
+        Map<String, Object> problem = Problems.assertProblem(e, 400, "marks[7321].code", "is not a register code in force");
         @SuppressWarnings("unchecked") List<Map<String, Object>> errors = (List<Map<String, Object>>) problem.get("errors");
         assertEquals(1, errors.size());
         assertEquals(7321, ((Number) errors.get(0).get("index")).intValue());
@@ -316,18 +318,5 @@ public class RegisterHttpTest {
 
     private static HttpRequest<?> get(String uri, String token) {
         return HttpRequest.GET(uri).bearerAuth(token);
-    }
-
-    public static Map<String, Object> assertProblem(HttpClientResponseException e, int status, String field, String message) {
-        assertEquals(status, e.getStatus().getCode());
-        assertEquals("application/problem+json", e.getResponse().getContentType().map(Object::toString).orElse(""));
-        Map<String, Object> problem = e.getResponse().getBody(JSON).orElseThrow();
-        assertTrue(String.valueOf(problem.get("type")).startsWith("https://attendance.example.org/problems/"), problem.toString());
-        @SuppressWarnings("unchecked") List<Map<String, Object>> errors = (List<Map<String, Object>>) problem.get("errors");
-        assertNotNull(errors, problem.toString());
-        assertTrue(errors.stream().anyMatch(f -> field.equals(f.get("field")) && String.valueOf(f.get("message")).contains(message)),
-                problem.toString());
-        assertFalse(problem.toString().contains("uk.attendance"), "no class names in responses");
-        return problem;
     }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.attendance.auth.Roles;
-import uk.attendance.register.RegisterHttpTest;
 import uk.attendance.support.Fixtures;
+import uk.attendance.support.Json;
 
 import java.util.List;
 import java.util.Map;
@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrustSetupHttpTest {
-    private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
-    private static final Argument<List<Map<String, Object>>> JSON_LIST = Argument.listOf(JSON);
+    private static final Argument<Map<String, Object>> JSON = Json.OBJECT;
+    private static final Argument<List<Map<String, Object>>> JSON_LIST = Json.LIST;
 
     @Inject
     @Client("/")
@@ -94,7 +94,7 @@ class TrustSetupHttpTest {
         assertEquals("L", entries.get(0).get("code"));
         var pm = assertThrows(HttpClientResponseException.class, () -> post("/schools/" + schoolId + "/registers", Map.of(
                 "date", "2025-11-14", "session", "PM", "registrationGroup", "3H", "marks", List.of(Map.of("pupilId", pupilId, "code", "\\")))));
-        RegisterHttpTest.assertProblem(pm, 400, "date", "INSET");
+        uk.attendance.support.Problems.assertProblem(pm, 400, "date", "INSET");
     }
 
     @Test
@@ -102,7 +102,7 @@ class TrustSetupHttpTest {
         var e = assertThrows(HttpClientResponseException.class, () -> post("/schools", Map.of("urn", 910_001, "name", "Too Long",
                 "amRegisterOpens", "08:45", "pmRegisterOpens", "13:00", "registerOpenMinutes", 31,
                 "amSessionEnds", "12:00", "pmSessionEnds", "15:10")));
-        RegisterHttpTest.assertProblem(e, 400, "registerOpenMinutes", "30");
+        uk.attendance.support.Problems.assertProblem(e, 400, "registerOpenMinutes", "30");
     }
 
     @Test
@@ -120,7 +120,7 @@ class TrustSetupHttpTest {
         var wrongYear = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(HttpRequest.PUT("/schools/"
                 + school.get("id") + "/calendar/2025-27", Map.of("terms", List.of(
                         Map.of("name", "Autumn", "startDate", "2025-09-03", "endDate", "2025-12-19")))).bearerAuth(admin), String.class));
-        RegisterHttpTest.assertProblem(wrongYear, 400, "academicYear", "2025-26");
+        uk.attendance.support.Problems.assertProblem(wrongYear, 400, "academicYear", "2025-26");
     }
 
     private Map<String, Object> post(String uri, Map<String, Object> body) {
