@@ -248,5 +248,5 @@ mkdir -p "$RESULTS"
   echo
   echo "$TABLE"
 } >"$RESULTS/latest.md"
-cp "$WORK/wrk.log" "$RESULTS/latest-wrk.log"
-log "written $RESULTS/latest.md (raw wrk output in $RESULTS/latest-wrk.log; app log in $WORK/app.log)"
+cp "$WORK/wrk.log" "$RESULTS/latest-wrk.txt"
+log "written $RESULTS/latest.md (raw wrk output in $RESULTS/latest-wrk.txt; app log in $WORK/app.log)"
