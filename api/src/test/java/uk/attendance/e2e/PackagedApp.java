@@ -78,7 +78,12 @@ final class PackagedApp implements AutoCloseable {
             } catch (IOException notYet) {
                 // still starting
             }
-            Thread.sleep(500);
+            try {
+                // Wait half a second for the next poll, or less if the process dies meanwhile.
+                process.onExit().get(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException stillRunning) {
+                // poll again
+            }
         }
         throw new IllegalStateException("The app was not ready within " + timeout + ":\n" + tail());
     }
