@@ -19,6 +19,7 @@ class SchoolFigures {
     private static final int MAX_ENTRIES = 10_000;
     private final RegisterService register;
     private final Map<Key, Figure> cache = new ConcurrentHashMap<>();
+    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
 
     SchoolFigures(RegisterService register) {
         this.register = register;
@@ -37,6 +38,24 @@ class SchoolFigures {
         if (cached != null && now - cached.computedAt() < KEEP_NANOS) {
             return cached;
         }
+        // One count per key at a time: concurrent requests for the same school wait for it rather than repeat it.
+        synchronized (lockFor(key)) {
+            Figure again = cache.get(key);
+            if (again != null && System.nanoTime() - again.computedAt() < KEEP_NANOS) {
+                return again;
+            }
+            return compute(key, System.nanoTime());
+        }
+    }
+
+    private Object lockFor(Key key) {
+        return locks.computeIfAbsent(key.schoolId(), id -> new Object());
+    }
+
+    private Figure compute(Key key, long now) {
+        long schoolId = key.schoolId();
+        LocalDate from = key.from();
+        LocalDate to = key.to();
         long attended = 0;
         long possible = 0;
         for (Map.Entry<RegisterCode, Long> e : register.codeCountsOfSchool(schoolId, from, to).entrySet()) {

@@ -58,7 +58,8 @@ final class EmbeddedDatabase {
             }, "embedded-mariadb-stop"));
             properties = Map.of(
                     "datasources.default.url", "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE
-                            + "?useUnicode=true&characterEncoding=UTF-8&rewriteBatchedStatements=true",
+                            + "?useUnicode=true&characterEncoding=UTF-8&rewriteBatchedStatements=true"
+                            + "&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048",
                     "datasources.default.username", "root",
                     "datasources.default.password", "");
             return properties;

@@ -23,8 +23,14 @@ import java.util.Optional;
 /** Pupils and their parents/carers, and who may see which pupil. */
 @Singleton
 public class PupilService {
+    private static final long KEEP_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
     private final PupilRepository pupils;
     private final ContactRepository contacts;
+    // Every pupil-level request starts by finding the pupil; pupils are not edited in place through the API.
+    private final java.util.Map<Long, CachedPupil> byId = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CachedPupil(PupilRecord pupil, long loadedAt) {
+    }
     private final PupilContactRepository links;
     private final SchoolService schools;
     private final Clock clock;
@@ -43,7 +49,7 @@ public class PupilService {
      * a trust admin of its trust. Anyone else gets 404, so existence is not revealed.
      */
     public PupilRecord visibleTo(Caller caller, long pupilId) {
-        return pupils.findById(pupilId)
+        return find(pupilId)
                 .filter(p -> canSee(caller, p))
                 .orElseThrow(() -> ApiProblem.notFound("No pupil " + pupilId));
     }
@@ -54,6 +60,20 @@ public class PupilService {
         }
         return caller.worksAt(pupil.schoolId())
                 && schools.find(pupil.schoolId()).map(s -> s.trustId() == caller.trustId()).orElse(false);
+    }
+
+    private Optional<PupilRecord> find(long pupilId) {
+        long now = System.nanoTime();
+        CachedPupil cached = byId.get(pupilId);
+        if (cached != null && now - cached.loadedAt() < KEEP_NANOS) {
+            return Optional.of(cached.pupil());
+        }
+        if (byId.size() > 50_000) {
+            byId.clear();
+        }
+        Optional<PupilRecord> pupil = pupils.findById(pupilId);
+        pupil.ifPresent(p -> byId.put(pupilId, new CachedPupil(p, now)));
+        return pupil;
     }
 
     public List<PupilRecord> ofSchool(long schoolId, Optional<String> registrationGroup, Optional<LocalDate> onRollOn) {
