@@ -1,20 +1,17 @@
 package uk.attendance.notify;
 
+import uk.attendance.support.LoopbackServer;
+
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for fcm.googleapis.com on 127.0.0.1: records every request and answers like FCM's HTTP v1 API
@@ -27,7 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * gets it wired in by {@link FakeFcmFactory} (the real Firebase Admin SDK runs, only its transport is redirected)
  * and can {@code @Inject FakeFcm}. One fake serves a whole test class, so find your requests by token ({@link #sentTo}).
  */
-public final class FakeFcm implements AutoCloseable {
+public final class FakeFcm extends LoopbackServer<FakeFcm.Received> {
     /** The marker value that makes {@link FakeFcmFactory} aim the SDK at this fake's real address. */
     public static final String API_BASE_URL = "fake-fcm";
     public static final String PROJECT_ID = "demo-project";
@@ -62,38 +59,17 @@ public final class FakeFcm implements AutoCloseable {
     }
 
     private static final JsonMapper JSON = JsonMapper.createDefault();
-    private final HttpServer server;
-    private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Error> rejected = new ConcurrentHashMap<>();
 
-    private FakeFcm(HttpServer server) {
-        this.server = server;
-    }
-
     public static FakeFcm start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            FakeFcm fake = new FakeFcm(server);
-            server.createContext("/", fake::handle);
-            server.start();
-            return fake;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** {@code http://127.0.0.1:<port>} */
-    public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    public List<Received> requests() {
-        return List.copyOf(received);
+        FakeFcm fake = new FakeFcm();
+        fake.listen();
+        return fake;
     }
 
     /** The pushes sent to this token, oldest first (rejected ones included). */
     public List<Received> sentTo(String token) {
-        return received.stream().filter(r -> token.equals(r.token())).toList();
+        return requests().stream().filter(r -> token.equals(r.token())).toList();
     }
 
     /** Every later push to this token is answered with this error. */
@@ -103,16 +79,12 @@ public final class FakeFcm implements AutoCloseable {
 
     public void reset() {
         rejected.clear();
-        received.clear();
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
+        forget();
     }
 
     @SuppressWarnings("unchecked")
-    private void handle(HttpExchange exchange) throws IOException {
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
         byte[] request = exchange.getRequestBody().readAllBytes();
         Map<String, Object> message = Map.of();
         if (request.length > 0) {
@@ -121,7 +93,7 @@ public final class FakeFcm implements AutoCloseable {
         }
         Map<String, Object> notification = (Map<String, Object>) message.getOrDefault("notification", Map.of());
         String token = (String) message.get("token");
-        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+        record(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 exchange.getRequestHeaders().getFirst("Authorization"), token,
                 (String) notification.get("title"), (String) notification.get("body"),
                 (Map<String, String>) message.getOrDefault("data", Map.of())));

@@ -1,12 +1,10 @@
 package uk.attendance.notify;
 
+import uk.attendance.support.LoopbackServer;
+
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -16,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for api.twilio.com on 127.0.0.1: records every request and answers like Twilio
@@ -32,7 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * </pre>
  * One fake serves a whole test class, so find your requests by recipient ({@link #textsTo}).
  */
-public final class FakeTwilio implements AutoCloseable {
+public final class FakeTwilio extends LoopbackServer<FakeTwilio.Received> {
     public static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
     public static final String AUTH_TOKEN = "fake-twilio-auth-token";
     public static final String FROM_NUMBER = "+447700900000";
@@ -59,38 +56,17 @@ public final class FakeTwilio implements AutoCloseable {
     private record CannedError(int status, int code, String message) {
     }
 
-    private final HttpServer server;
-    private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Deque<CannedError> errors = new ArrayDeque<>();
 
-    private FakeTwilio(HttpServer server) {
-        this.server = server;
-    }
-
     public static FakeTwilio start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            FakeTwilio fake = new FakeTwilio(server);
-            server.createContext("/", fake::handle);
-            server.start();
-            return fake;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** {@code http://127.0.0.1:<port>}, for {@link LoopbackTwilioHttpClient}. */
-    public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    public List<Received> requests() {
-        return List.copyOf(received);
+        FakeTwilio fake = new FakeTwilio();
+        fake.listen();
+        return fake;
     }
 
     /** The texts sent to this number, oldest first. */
     public List<Received> textsTo(String e164) {
-        return received.stream().filter(Received::isText).filter(r -> e164.equals(r.to())).toList();
+        return requests().stream().filter(Received::isText).filter(r -> e164.equals(r.to())).toList();
     }
 
     /** The next request is answered with this Twilio error (e.g. 400 / 21211 "invalid To"); later ones succeed again. */
@@ -100,18 +76,14 @@ public final class FakeTwilio implements AutoCloseable {
 
     public synchronized void reset() {
         errors.clear();
-        received.clear();
+        forget();
     }
 
     @Override
-    public void close() {
-        server.stop(0);
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
+    protected void handle(HttpExchange exchange) throws IOException {
         String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getRawPath();
-        received.add(new Received(exchange.getRequestMethod(), path,
+        record(new Received(exchange.getRequestMethod(), path,
                 exchange.getRequestHeaders().getFirst("Authorization"), decode(form)));
         CannedError error;
         synchronized (this) {
