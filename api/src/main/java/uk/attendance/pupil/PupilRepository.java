@@ -5,7 +5,6 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
-import java.util.Collection;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
@@ -15,8 +14,6 @@ interface PupilRepository extends CrudRepository<PupilRecord, Long> {
 
     @Query("SELECT * FROM pupil WHERE school_id = :schoolId AND registration_group = :registrationGroup ORDER BY legal_last_name, legal_first_name, id")
     List<PupilRecord> findBySchoolAndGroup(long schoolId, String registrationGroup);
-
-    List<PupilRecord> findByIdIn(Collection<Long> ids);
 
     boolean existsByUpn(String upn);
 

@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -83,9 +82,6 @@ public class PupilService {
         return onRollOn.map(d -> found.stream().filter(p -> p.onRollOn(d)).toList()).orElse(found);
     }
 
-    public List<PupilRecord> byIds(Collection<Long> ids) {
-        return ids.isEmpty() ? List.of() : pupils.findByIdIn(ids);
-    }
 
     public List<PupilRecord> childrenOf(long contactId) {
         return pupils.findChildrenOf(contactId);

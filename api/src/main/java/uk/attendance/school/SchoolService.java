@@ -43,9 +43,6 @@ public class SchoolService {
         return trusts.findById(trustId);
     }
 
-    public Optional<TrustRecord> firstTrust() {
-        return trusts.findAll().stream().findFirst();
-    }
 
     public SchoolRecord create(long trustId, SchoolInput input) {
         List<FieldProblem> problems = new ArrayList<>();

@@ -214,9 +214,8 @@ class RegisterHttpTest {
         assertEquals("N", codes.get(d.id()));
 
         // Re-submitting with a change needs a reason, and then goes through the amendment trail.
-        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(HttpRequest.POST(
-                "/schools/" + school.id() + "/registers", Map.of("date", "2025-12-04", "session", "AM", "registrationGroup", "6A",
-                        "marks", List.of(Map.of("pupilId", d.id(), "code", "I")))).bearerAuth(teacher), String.class));
+        var e = registerRejected(Map.of("date", "2025-12-04", "session", "AM", "registrationGroup", "6A",
+                "marks", List.of(Map.of("pupilId", d.id(), "code", "I"))));
         Problems.assertProblem(e, 400, "amendmentReason", "required");
         http.toBlocking().exchange(HttpRequest.POST("/schools/" + school.id() + "/registers", Map.of("date", "2025-12-04",
                 "session", "AM", "registrationGroup", "6A", "amendmentReason", "Dad phoned: ill",
@@ -228,18 +227,16 @@ class RegisterHttpTest {
     @Test
     void anArrivalAfterTheSessionEndedIsNotAnArrival() {
         PupilRecord a = fixtures.pupil(school, "6B");
-        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(HttpRequest.POST(
-                "/schools/" + school.id() + "/registers", Map.of("date", "2025-12-04", "session", "AM", "registrationGroup", "6B",
-                        "marks", List.of(Map.of("pupilId", a.id(), "arrivalTime", "12:00")))).bearerAuth(teacher), String.class));
+        var e = registerRejected(Map.of("date", "2025-12-04", "session", "AM", "registrationGroup", "6B",
+                "marks", List.of(Map.of("pupilId", a.id(), "arrivalTime", "12:00"))));
         Problems.assertProblem(e, 400, "marks[0].arrivalTime", "after the end of the session");
     }
 
     @Test
     void aPupilOutsideTheGroupIsRejected() {
         PupilRecord other = fixtures.pupil(school, "3A");
-        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(HttpRequest.POST(
-                "/schools/" + school.id() + "/registers", Map.of("date", "2025-12-04", "session", "PM", "registrationGroup", "6B",
-                        "marks", List.of(Map.of("pupilId", other.id(), "code", "\\")))).bearerAuth(teacher), String.class));
+        var e = registerRejected(Map.of("date", "2025-12-04", "session", "PM", "registrationGroup", "6B",
+                "marks", List.of(Map.of("pupilId", other.id(), "code", "\\"))));
         Problems.assertProblem(e, 400, "marks[0].pupilId", "not on roll in 6B");
     }
 
@@ -305,6 +302,11 @@ class RegisterHttpTest {
                 HttpRequest.POST("/schools/" + school.id() + "/marks/import", Map.of("marks", List.of(Map.of("pupilId", pupil.id(),
                         "date", "2025-12-05", "session", "AM", "code", "/")))).bearerAuth(officer), String.class));
         assertEquals(HttpStatus.FORBIDDEN, e.getStatus());
+    }
+
+    private HttpClientResponseException registerRejected(Map<String, Object> submission) {
+        return assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.POST("/schools/" + school.id() + "/registers", submission).bearerAuth(teacher), String.class));
     }
 
     private List<Map<String, Object>> marksOf(PupilRecord p) {
