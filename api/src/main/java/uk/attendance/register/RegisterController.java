@@ -17,6 +17,7 @@ import uk.attendance.contract.model.MarkImport;
 import uk.attendance.contract.model.MarkImportResult;
 import uk.attendance.contract.model.Register;
 import uk.attendance.contract.model.RegisterCodeInfo;
+import uk.attendance.contract.model.ExpectedAbsence;
 import uk.attendance.contract.model.RegisterEntry;
 import uk.attendance.contract.model.RegisterSubmission;
 import uk.attendance.contract.model.Session;
@@ -110,6 +111,11 @@ class RegisterController implements RegisterApi {
             if (mark != null) {
                 RegisterCode code = code(mark);
                 entry.code(mark.code()).category(Category.fromValue(code.category().name())).arrivalTime(hhmm(mark.arrivalTime()));
+            }
+            AbsenceExpectations.Expected known = r.expected().get(p.id());
+            if (known != null) {
+                entry.expected(new ExpectedAbsence(known.code().symbol(),
+                        Category.fromValue(known.code().category().name()), known.reason()));
             }
             return entry;
         }).toList();

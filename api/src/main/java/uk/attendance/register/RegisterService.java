@@ -51,11 +51,14 @@ public class RegisterService {
     private final PupilService pupils;
     private final SchoolService schools;
     private final CalendarService calendars;
+    private final List<AbsenceExpectations> expectations;
     private final Clock clock;
 
     RegisterService(MarkRepository marks, MarkAmendmentRepository amendments, MarkBook book, PupilService pupils,
-                    SchoolService schools, CalendarService calendars, Clock clock) {
+                    SchoolService schools, CalendarService calendars, List<AbsenceExpectations> expectations,
+                    Clock clock) {
         this.marks = marks;
+        this.expectations = expectations;
         this.amendments = amendments;
         this.book = book;
         this.pupils = pupils;
@@ -153,11 +156,17 @@ public class RegisterService {
     public SessionRegister register(Caller caller, long schoolId, LocalDate date, Session session, String group) {
         SchoolRecord school = schools.forStaff(caller, schoolId);
         List<PupilRecord> inGroup = pupils.ofSchool(school.id(), Optional.of(group), Optional.of(date));
-        return new SessionRegister(school, date, session, group, inGroup, marksFor(inGroup, date, session));
+        return new SessionRegister(school, date, session, group, inGroup, marksFor(inGroup, date, session),
+                expected(inGroup.stream().map(PupilRecord::id).toList(), date, session));
     }
 
+    /**
+     * @param expected for pupils whose absence is already known (a report, a leave decision), the code the register
+     *                 records if they are absent
+     */
     public record SessionRegister(SchoolRecord school, LocalDate date, Session session, String group,
-                                  List<PupilRecord> pupils, Map<Long, MarkRecord> marks) {
+                                  List<PupilRecord> pupils, Map<Long, MarkRecord> marks,
+                                  Map<Long, AbsenceExpectations.Expected> expected) {
         public LocalTime opens() {
             return session == Session.AM ? school.amRegisterOpens() : school.pmRegisterOpens();
         }
@@ -186,6 +195,8 @@ public class RegisterService {
         Map<Long, PupilRecord> inGroup = pupils.ofSchool(school.id(), Optional.of(group), Optional.of(date)).stream()
                 .collect(Collectors.toMap(PupilRecord::id, Function.identity()));
         Map<Long, MarkRecord> existing = marksFor(List.copyOf(inGroup.values()), date, session);
+        Map<Long, AbsenceExpectations.Expected> expected = expected(inGroup.keySet(), date, session);
+        Map<Long, String> expectedReasons = new HashMap<>();
         List<Entry> entries = new ArrayList<>();
         List<Integer> changes = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
@@ -220,9 +231,14 @@ public class RegisterService {
             if (code.isEmpty()) {
                 continue;
             }
+            AbsenceExpectations.Expected known = expected.get(row.getPupilId());
+            if (known != null && code.get().equals(UNEXPLAINED)) {
+                code = Optional.of(known.code());
+                expectedReasons.put(row.getPupilId(), known.reason());
+            }
             Entry entry = new Entry(row.getPupilId(), school.id(), date, session, code.get(), arrival);
             MarkRecord before = existing.get(row.getPupilId());
-            if (before != null && !(before.code().equals(code.get().symbol())
+            if (before != null && !expectedReasons.containsKey(row.getPupilId()) && !(before.code().equals(code.get().symbol())
                     && java.util.Objects.equals(before.arrivalTime(), arrival.orElse(null)))) {
                 changes.add(i);
             }
@@ -238,13 +254,58 @@ public class RegisterService {
         }
         Author author = Author.of(caller);
         for (Entry entry : entries) {
-            Written written = book.write(Optional.ofNullable(existing.get(entry.pupilId())), entry, reason, author);
+            Optional<String> why = Optional.ofNullable(expectedReasons.get(entry.pupilId())).or(() -> reason);
+            Written written = book.write(Optional.ofNullable(existing.get(entry.pupilId())), entry, why, author);
             existing.put(entry.pupilId(), written.mark());
         }
         List<PupilRecord> roll = inGroup.values().stream()
                 .sorted(Comparator.comparing(PupilRecord::legalLastName).thenComparing(PupilRecord::legalFirstName))
                 .toList();
-        return new SessionRegister(school, date, session, group, roll, existing);
+        return new SessionRegister(school, date, session, group, roll, existing, expected);
+    }
+
+    private static final RegisterCode UNEXPLAINED = RegisterCode.fromSymbol("N").orElseThrow();
+
+    private Map<Long, AbsenceExpectations.Expected> expected(java.util.Collection<Long> pupilIds, LocalDate date,
+                                                             Session session) {
+        Map<Long, AbsenceExpectations.Expected> known = new HashMap<>();
+        for (AbsenceExpectations source : expectations) {
+            source.forSession(pupilIds, date, session).forEach(known::putIfAbsent);
+        }
+        return known;
+    }
+
+    /** What {@link #recordAbsence} did with one session. */
+    public enum AbsenceOutcome {
+        /** the session was marked N: now the absence's code (or it already had that code) */
+        RECORDED,
+        /** the register already holds another mark (present, or a code staff entered): left as it is */
+        KEPT,
+        /** the register is not taken yet: the code is applied when it is (see {@link AbsenceExpectations}) */
+        AWAITING_REGISTER
+    }
+
+    /**
+     * Applies an absence's code to a session already registered as unexplained ({@code N}), through the amendment
+     * trail with the reason. The caller has checked that the session is a school session with the pupil on roll.
+     */
+    @Transactional
+    public AbsenceOutcome recordAbsence(long pupilId, LocalDate date, Session session, RegisterCode code,
+                                        String reason, Author author) {
+        Optional<MarkRecord> current = marks.findByPupilIdAndSessionDateAndSession(pupilId, date, session);
+        if (current.isEmpty()) {
+            return AbsenceOutcome.AWAITING_REGISTER;
+        }
+        MarkRecord mark = current.get();
+        if (mark.code().equals(code.symbol())) {
+            return AbsenceOutcome.RECORDED;
+        }
+        if (!mark.code().equals(UNEXPLAINED.symbol())) {
+            return AbsenceOutcome.KEPT;
+        }
+        book.write(current, new Entry(pupilId, mark.schoolId(), date, session, code, Optional.empty()),
+                Optional.of(reason), author);
+        return AbsenceOutcome.RECORDED;
     }
 
     /** The MIS sync: every row is checked first; one bad row and nothing is stored. */
