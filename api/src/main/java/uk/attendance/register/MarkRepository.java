@@ -18,18 +18,8 @@ interface MarkRepository extends CrudRepository<MarkRecord, Long> {
     @Query("SELECT * FROM mark WHERE pupil_id = :pupilId AND session_date BETWEEN :from AND :to ORDER BY session_date, session")
     List<MarkRecord> findForPupil(long pupilId, LocalDate from, LocalDate to);
 
-    @Query("SELECT pupil_id, session_date, session, code FROM mark WHERE pupil_id = :pupilId AND session_date BETWEEN :from AND :to")
-    List<MarkCode> codesOfPupil(long pupilId, LocalDate from, LocalDate to);
-
-    @Query("SELECT pupil_id, session_date, session, code FROM mark WHERE pupil_id = :pupilId AND session_date BETWEEN :from AND :to"
-            + " AND code IN ('G', 'N', 'O', 'U')")
-    List<MarkCode> unauthorisedCodesOfPupil(long pupilId, LocalDate from, LocalDate to);
-
     @Query("SELECT pupil_id, session_date, session, code FROM mark WHERE school_id = :schoolId AND session_date BETWEEN :from AND :to")
     List<MarkCode> codesOfSchool(long schoolId, LocalDate from, LocalDate to);
-
-    @Query("SELECT code, COUNT(*) AS sessions FROM mark WHERE pupil_id = :pupilId AND session_date BETWEEN :from AND :to GROUP BY code")
-    List<CodeCount> countCodesOfPupil(long pupilId, LocalDate from, LocalDate to);
 
     @Query("SELECT code, COUNT(*) AS sessions FROM mark WHERE school_id = :schoolId AND session_date BETWEEN :from AND :to GROUP BY code")
     List<CodeCount> countCodesOfSchool(long schoolId, LocalDate from, LocalDate to);

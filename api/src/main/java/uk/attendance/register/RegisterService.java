@@ -52,11 +52,13 @@ public class RegisterService {
     private final SchoolService schools;
     private final CalendarService calendars;
     private final List<AbsenceExpectations> expectations;
+    private final PupilMarkReader pupilMarks;
     private final Clock clock;
 
     RegisterService(MarkRepository marks, MarkAmendmentRepository amendments, MarkBook book, PupilService pupils,
                     SchoolService schools, CalendarService calendars, List<AbsenceExpectations> expectations,
-                    Clock clock) {
+                    PupilMarkReader pupilMarks, Clock clock) {
+        this.pupilMarks = pupilMarks;
         this.marks = marks;
         this.expectations = expectations;
         this.amendments = amendments;
@@ -69,12 +71,12 @@ public class RegisterService {
 
     /** A pupil's marks as the rules core reads them (the caller's right to see the pupil is checked by the caller). */
     public List<SessionMark> sessionMarks(long pupilId, LocalDate from, LocalDate to) {
-        return toSessionMarks(marks.codesOfPupil(pupilId, from, to));
+        return pupilMarks.marks(pupilId, from, to);
     }
 
     /** Only the codes that count towards the penalty-notice threshold (G, N, O, U). */
     public List<SessionMark> unauthorisedSessionMarks(long pupilId, LocalDate from, LocalDate to) {
-        return toSessionMarks(marks.unauthorisedCodesOfPupil(pupilId, from, to));
+        return pupilMarks.unauthorisedMarks(pupilId, from, to);
     }
 
     /** Every mark of a school in the range, by pupil. */
@@ -94,7 +96,7 @@ public class RegisterService {
 
     /** How many of a pupil's sessions carried each code in the range. */
     public Map<RegisterCode, Long> codeCountsOfPupil(long pupilId, LocalDate from, LocalDate to) {
-        return byCode(marks.countCodesOfPupil(pupilId, from, to));
+        return pupilMarks.codeCounts(pupilId, from, to);
     }
 
     private static Map<RegisterCode, Long> byCode(List<CodeCount> rows) {
@@ -103,14 +105,6 @@ public class RegisterService {
             RegisterCode.fromSymbol(c.code()).ifPresent(code -> counts.merge(code, c.sessions(), Long::sum));
         }
         return counts;
-    }
-
-    private static List<SessionMark> toSessionMarks(List<MarkCode> rows) {
-        List<SessionMark> result = new ArrayList<>(rows.size());
-        for (MarkCode m : rows) {
-            RegisterCode.fromSymbol(m.code()).ifPresent(code -> result.add(new SessionMark(m.sessionDate(), m.session(), code)));
-        }
-        return result;
     }
 
     public List<MarkRecord> marksOf(Caller caller, long pupilId, LocalDate from, LocalDate to) {
