@@ -30,11 +30,9 @@ final class LeaveExplanation {
         String child = draft.pupil().firstName();
         List<String> lines = new ArrayList<>();
         if (!draft.skipped().isEmpty()) {
-            String named = draft.skipped().stream().limit(SKIPPED_NAMED)
-                    .map(s -> LeaveWords.day(s.date()) + s.session().map(x -> " " + LeaveWords.session(x)).orElse("")
-                            + " (" + s.description() + ")")
-                    .collect(Collectors.joining("; "));
-            int more = draft.skipped().size() - SKIPPED_NAMED;
+            List<String> runs = skippedRuns(draft.skipped());
+            String named = String.join("; ", runs.subList(0, Math.min(runs.size(), SKIPPED_NAMED)));
+            int more = runs.size() - SKIPPED_NAMED;
             lines.add("Not school time, so not counted: " + named + (more > 0 ? "; and " + more + " more." : "."));
         }
         lines.add(forecast.current().flatMap(AttendanceSummary::attendancePercent)
@@ -54,7 +52,9 @@ final class LeaveExplanation {
                     + "not an exceptional circumstance.");
         }
         lines.add("If the school does not agree and " + child + " is away anyway, the sessions are recorded as "
-                + LeaveCodes.label(RegisterCode.G) + " (G), an unauthorised absence" + attendance(forecast.ifRefused(), lastDay, child) + ".");
+                + LeaveCodes.label(RegisterCode.G) + " (G), an unauthorised absence"
+                + forecast.ifRefused().attendancePercent().map(p -> ": attendance would be " + LeaveWords.percent(p)
+                        + " all the same, but these sessions count towards a penalty notice").orElse("") + ".");
         lines.add(penalty(forecast, child));
         if (forecast.ifApproved().persistentAbsence()) {
             lines.add("Missing 10% or more of sessions counts as persistent absence, even when the school agrees to the leave.");
@@ -81,13 +81,39 @@ final class LeaveExplanation {
         String recordedSoFar = already == 0 ? "No sessions without permission are recorded in the 10 school weeks before the leave"
                 : LeaveWords.count(already, "session", "sessions") + " without permission "
                 + (already == 1 ? "is" : "are") + " already recorded in the 10 school weeks before the leave";
-        String rule = "a penalty notice must be considered after 10 sessions of unauthorised absence within 10 school weeks";
+        String rule = "10 sessions of unauthorised absence within 10 school weeks, when the school must consider a penalty notice";
         return forecast.reachedAt()
-                .map(e -> recordedSoFar + ". Taken as a holiday without permission, this leave would reach the threshold ("
-                        + rule + ") on " + LeaveWords.slot(new LeaveSlot(e.date(), e.session())) + ". The school would then "
-                        + "have to consider a penalty notice: a first notice is £160 per parent, reduced to £80 if paid within 21 days.")
-                .orElse(recordedSoFar + ". Taken as a holiday without permission, this leave would not reach the threshold (" + rule
-                        + "): " + used(forecast) + " of the 10 would be used.");
+                .map(e -> recordedSoFar + ". Taken as a holiday without permission, this leave would reach the national limit on "
+                        + LeaveWords.slot(new LeaveSlot(e.date(), e.session())) + ": " + rule
+                        + " (a first notice is £160 per parent, reduced to £80 if paid within 21 days).")
+                .orElse(recordedSoFar + ". Taken as a holiday without permission, this leave would not reach the national limit ("
+                        + rule + "): " + used(forecast) + " of the 10 would be used.");
+    }
+
+    /** Consecutive whole days with the same reason as one run ("Monday 27 to Friday 31 October 2025 (half-term)"). */
+    private static List<String> skippedRuns(List<LeavePeriod.Skipped> skipped) {
+        List<String> runs = new ArrayList<>();
+        int i = 0;
+        while (i < skipped.size()) {
+            LeavePeriod.Skipped first = skipped.get(i);
+            int j = i;
+            while (first.session().isEmpty() && j + 1 < skipped.size() && skipped.get(j + 1).session().isEmpty()
+                    && skipped.get(j + 1).description().equals(first.description())
+                    && skipped.get(j + 1).date().equals(skipped.get(j).date().plusDays(1))) {
+                j++;
+            }
+            String when = j == i ? LeaveWords.day(first.date()) + first.session().map(s -> " " + LeaveWords.session(s)).orElse("")
+                    : LeaveWords.day(first.date()) + " to " + LeaveWords.day(skipped.get(j).date());
+            runs.add(when + " (" + inSentence(first.description()) + ")");
+            i = j + 1;
+        }
+        return runs;
+    }
+
+    /** "Half-term" reads "half-term" mid-sentence; "INSET day" stays as it is. */
+    private static String inSentence(String description) {
+        return description.length() > 1 && Character.isLowerCase(description.charAt(1))
+                ? Character.toLowerCase(description.charAt(0)) + description.substring(1) : description;
     }
 
     private static int used(LeaveForecast forecast) {

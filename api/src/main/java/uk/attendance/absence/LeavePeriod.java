@@ -6,10 +6,8 @@ import uk.attendance.rules.SchoolCalendar;
 import uk.attendance.rules.Session;
 
 import java.time.LocalDate;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -71,9 +69,6 @@ record LeavePeriod(LocalDate firstDay, Session firstSession, LocalDate lastDay, 
             case PLANNED_CLOSURE -> "School closed";
             case UNEXPECTED_CLOSURE, SCHOOL_DAY -> "No school";
         };
-        if (day.kind() == DayKind.WEEKEND) {
-            return kind + " (" + day.date().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.UK) + ")";
-        }
         return day.description().filter(d -> !d.isBlank()).map(d -> kind + ": " + d).orElse(kind);
     }
 }
