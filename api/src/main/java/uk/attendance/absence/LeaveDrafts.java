@@ -88,15 +88,20 @@ class LeaveDrafts {
         }
         LocalTime amOpens = school.amRegisterOpens();
         LocalTime pmOpens = school.pmRegisterOpens();
-        if (firstSession == Session.AM && !now.toLocalTime().isBefore(amOpens)) {
+        if (firstSession == Session.AM && !now.isBefore(begins(school, today, Session.AM))) {
             throw ApiProblem.invalid("firstDay", "leave cannot be granted retrospectively: this morning's session began when the register "
                     + "opened at " + amOpens + ". Leave for today can start with the afternoon (firstSession PM) until " + pmOpens
                     + "; tell the school about this morning's absence instead.");
         }
-        if (!now.toLocalTime().isBefore(pmOpens)) {
+        if (!now.isBefore(begins(school, today, Session.PM))) {
             throw ApiProblem.invalid(firstSession == Session.PM ? "firstSession" : "firstDay", "leave cannot be granted retrospectively: "
                     + "this afternoon's session began when the register opened at " + pmOpens
                     + ". Leave can start tomorrow at the earliest; tell the school about today's absence instead.");
         }
+    }
+
+    /** A session begins, for leave, when its register opens at the school. */
+    static LocalDateTime begins(SchoolRecord school, LocalDate date, Session session) {
+        return date.atTime(session == Session.AM ? school.amRegisterOpens() : school.pmRegisterOpens());
     }
 }

@@ -7,7 +7,6 @@ import uk.attendance.rules.RegisterCode;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** A leave preview in plain English for a parent (rule book §2-§4). */
 final class LeaveExplanation {

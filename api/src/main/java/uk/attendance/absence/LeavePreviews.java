@@ -7,6 +7,7 @@ import uk.attendance.pupil.PupilRecord;
 import uk.attendance.register.RegisterService;
 import uk.attendance.rules.PenaltyThreshold;
 import uk.attendance.rules.PupilFacts;
+import uk.attendance.rules.Session;
 import uk.attendance.rules.SessionMark;
 import uk.attendance.school.SchoolYear;
 
@@ -31,8 +32,8 @@ class LeavePreviews {
 
     Preview preview(Caller caller, LeavePreviewInput in) {
         LeaveDraft draft = drafts.check(caller, in.getPupilId(), in.getType(), in.getFirstDay(),
-                LeaveApiModels.session(in.getFirstSession(), uk.attendance.rules.Session.AM), in.getLastDay(),
-                LeaveApiModels.session(in.getLastSession(), uk.attendance.rules.Session.PM));
+                LeaveApiModels.session(in.getFirstSession(), Session.AM), in.getLastDay(),
+                LeaveApiModels.session(in.getLastSession(), Session.PM));
         List<SessionMark> requested = approvedCodes(draft);
         PupilRecord pupil = draft.pupil();
         LocalDate last = requested.get(requested.size() - 1).date();

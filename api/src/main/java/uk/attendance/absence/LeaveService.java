@@ -10,6 +10,8 @@ import uk.attendance.contract.model.LeaveRequestInput;
 import uk.attendance.contract.model.LeaveStatus;
 import uk.attendance.contract.model.LeaveType;
 import uk.attendance.platform.ApiProblem;
+import uk.attendance.register.Author;
+import uk.attendance.rules.Session;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.SchoolService;
 
@@ -24,7 +26,6 @@ import java.util.Set;
 @Singleton
 public class LeaveService {
     private static final Logger LOG = LoggerFactory.getLogger(LeaveService.class);
-    static final String PARENT_POSITION = "parent/carer";
 
     private final LeaveDrafts drafts;
     private final LeaveStore store;
@@ -50,17 +51,17 @@ public class LeaveService {
     @Transactional
     public LeaveView request(Caller caller, LeaveRequestInput in) {
         LeaveDraft draft = drafts.check(caller, in.getPupilId(), in.getType(), in.getFirstDay(),
-                LeaveApiModels.session(in.getFirstSession(), uk.attendance.rules.Session.AM), in.getLastDay(),
-                LeaveApiModels.session(in.getLastSession(), uk.attendance.rules.Session.PM));
+                LeaveApiModels.session(in.getFirstSession(), Session.AM), in.getLastDay(),
+                LeaveApiModels.session(in.getLastSession(), Session.PM));
         refuseOverlap(draft);
         LeavePeriod period = draft.period();
-        String parent = caller.name().isBlank() ? "Parent/carer" : caller.name();
+        Author parent = parent(caller);
         LeaveRequestRecord saved = requests.save(new LeaveRequestRecord(null, draft.pupil().id(), draft.school().id(), caller.id(),
-                parent, draft.type(), period.firstDay(), period.firstSession(), period.lastDay(), period.lastSession(),
+                parent.name(), draft.type(), period.firstDay(), period.firstSession(), period.lastDay(), period.lastSession(),
                 in.getReason().strip(), LeaveStatus.PENDING, store.now(), null, null, null, null, null));
         sessions.saveAll(draft.sessions().stream().map(s -> new LeaveSessionRecord(null, saved.id(), saved.pupilId(), s.date(),
                 s.session(), LeaveOutcome.REQUESTED, null, null)).toList());
-        store.record(saved.id(), LeaveEventKind.SUBMITTED, parent, PARENT_POSITION, Optional.empty());
+        store.record(saved.id(), LeaveEventKind.SUBMITTED, parent.name(), parent.position(), Optional.empty());
         LOG.info("Leave request {} for pupil {} made by contact {} ({} sessions)", saved.id(), saved.pupilId(), caller.id(),
                 draft.sessions().size());
         return store.view(caller, saved);
@@ -119,8 +120,8 @@ public class LeaveService {
             throw ApiProblem.conflict("The request changed meanwhile (it may have just been decided): reload it");
         }
         sessions.updateAll(own.stream().map(LeaveSessionRecord::withdrawn).toList());
-        store.record(id, LeaveEventKind.WITHDRAWN, caller.name().isBlank() ? "Parent/carer" : caller.name(), PARENT_POSITION,
-                Optional.empty());
+        Author parent = parent(caller);
+        store.record(id, LeaveEventKind.WITHDRAWN, parent.name(), parent.position(), Optional.empty());
         LOG.info("Leave request {} withdrawn by contact {}", id, caller.id());
         return store.view(caller, store.visibleTo(caller, id));
     }
@@ -129,13 +130,15 @@ public class LeaveService {
         SchoolRecord school = schools.find(request.schoolId()).orElseThrow();
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), school.zone());
         own.stream().filter(s -> s.outcome() == LeaveOutcome.APPROVED).findFirst().ifPresent(first -> {
-            LocalDateTime begins = first.sessionDate().atTime(first.session() == uk.attendance.rules.Session.AM
-                    ? school.amRegisterOpens() : school.pmRegisterOpens());
-            if (!now.isBefore(begins)) {
+            if (!now.isBefore(LeaveDrafts.begins(school, first.sessionDate(), first.session()))) {
                 throw ApiProblem.conflict("The approved leave began on " + LeaveWords.slot(new LeaveSlot(first.sessionDate(),
                         first.session())) + ": it can no longer be withdrawn; tell the school if your child is back early");
             }
         });
+    }
+
+    private static Author parent(Caller caller) {
+        return Author.parent(caller.name().isBlank() ? "Parent/carer" : caller.name());
     }
 
     /** Decides, then tells the parent who asked (after the decision is stored, so a slow text never holds it back). */

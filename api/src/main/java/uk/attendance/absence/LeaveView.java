@@ -2,7 +2,6 @@ package uk.attendance.absence;
 
 import uk.attendance.pupil.PupilRecord;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /** A leave request with everything the apps show: the child, its sessions and its history. */
@@ -11,9 +10,5 @@ record LeaveView(LeaveRequestRecord request, PupilRecord pupil, List<LeaveSessio
 
     long schoolDays() {
         return sessions.stream().map(LeaveSessionRecord::sessionDate).distinct().count();
-    }
-
-    List<LocalDate> days() {
-        return sessions.stream().map(LeaveSessionRecord::sessionDate).distinct().toList();
     }
 }

@@ -337,6 +337,13 @@ class LeaveRequestHttpTest {
         assertTrue(strings(preview.get("explanation")).stream().anyMatch(s -> s.startsWith("Only a day set apart by your religious body")));
 
         long id = id(created(requestBody(f.child(), "RELIGIOUS_OBSERVANCE", "2025-12-15", "2025-12-16"), f.token()));
+        Problems.assertProblem(decisionRejected(id, Map.of("decision", "APPROVE", "approvedSessions",
+                List.of(Map.of("date", "2025-12-15"), Map.of("date", "2025-12-17", "session", "AM")), "reason", "One day")),
+                400, "approvedSessions[1]", "2025-12-17 AM is not a session of this request");
+        Problems.assertProblem(decisionRejected(id, Map.of("decision", "APPROVE", "approvedSessions",
+                List.of(Map.of("date", "2025-12-15")))), 400, "reason", "say why only some of the sessions are approved");
+        Problems.assertProblem(decisionRejected(id, Map.of("decision", "DECLINE", "approvedSessions",
+                List.of(Map.of("date", "2025-12-15")), "reason", "Not this time")), 400, "approvedSessions", "goes only with APPROVE");
         Map<String, Object> approved = post("/leave-requests/" + id + "/decision", Map.of("decision", "APPROVE"), head);
 
         assertEquals("APPROVED", approved.get("status"));
@@ -517,6 +524,10 @@ class LeaveRequestHttpTest {
         assertEquals("PENDING", request.get("status"));
         assertEquals(List.of("SUBMITTED"), events(request));
         return request;
+    }
+
+    private HttpClientResponseException decisionRejected(long id, Map<String, Object> body) {
+        return assertThrows(HttpClientResponseException.class, () -> post("/leave-requests/" + id + "/decision", body, head));
     }
 
     private HttpClientResponseException rejected(Map<String, Object> body, String token) {
