@@ -43,6 +43,7 @@ class LeaveDrafts {
         PupilRecord pupil = pupils.visibleTo(caller, pupilId);
         SchoolRecord school = schools.find(pupil.schoolId()).orElseThrow(() -> ApiProblem.notFound("No pupil " + pupilId));
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), school.zone());
+        refuseRetrospective(school, now, firstDay, firstSession);
         List<FieldProblem> problems = new ArrayList<>();
         if (lastDay.isBefore(firstDay)) {
             problems.add(new FieldProblem("lastDay", "must not be before firstDay (" + firstDay + ")"));
@@ -60,7 +61,6 @@ class LeaveDrafts {
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems);
         }
-        refuseRetrospective(school, now, firstDay, firstSession);
         SchoolCalendar calendar = calendars.calendarOf(school.id());
         LeavePeriod period = new LeavePeriod(firstDay, firstSession, lastDay, lastSession);
         List<LeaveSlot> sessions = period.sessions(calendar);
