@@ -1,5 +1,6 @@
 package uk.attendance.auth;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -40,6 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Leave requests can only be made for days to come: fix "now" inside the fixtures' 2025-26 calendar.
+@Property(name = "attendance.clock.fixed", value = "2025-11-20T07:00:00Z")
 class AuthorizationSweepTest {
     private static final List<String> STAFF_ROLES = List.of(Roles.ATTENDANCE_OFFICER, Roles.TEACHER, Roles.DSL, Roles.HEADTEACHER);
 
@@ -55,6 +58,9 @@ class AuthorizationSweepTest {
     PupilRecord childOfB;
     PupilRecord school2Pupil;
     String parentA;
+    long leaveOfA;
+    long leaveOfB;
+    long leaveOfSchool2;
     final Map<String, String> school1Staff = new java.util.HashMap<>();
 
     @BeforeAll
@@ -66,7 +72,10 @@ class AuthorizationSweepTest {
         childOfB = fixtures.pupil(school1, "4B");
         school2Pupil = fixtures.pupil(school2, "7K");
         parentA = fixtures.token(fixtures.parentOf(trust, childOfA));
-        fixtures.parentOf(trust, childOfB);
+        String parentB = fixtures.token(fixtures.parentOf(trust, childOfB));
+        leaveOfA = leaveRequest(childOfA, parentA);
+        leaveOfB = leaveRequest(childOfB, parentB);
+        leaveOfSchool2 = leaveRequest(school2Pupil, fixtures.token(fixtures.parentOf(trust, school2Pupil)));
         for (String role : STAFF_ROLES) {
             school1Staff.put(role, fixtures.token(fixtures.staff(trust, Optional.of(school1), role)));
         }
@@ -83,6 +92,10 @@ class AuthorizationSweepTest {
 
         boolean schoolScoped() {
             return path.contains("{schoolId}");
+        }
+
+        boolean leaveScoped() {
+            return path.contains("{leaveRequestId}");
         }
     }
 
@@ -114,6 +127,15 @@ class AuthorizationSweepTest {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 asks for school 2 → 404",
                         () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), school1Staff.get(staffRole.get())))));
             }
+            if (op.leaveScoped() && op.roles().contains(Roles.PARENT)) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": parent A asks for parent B's leave request → 404",
+                        () -> expect(404, request(op, p -> childOfA.id(), school1.id(), leaveOfB, parentA))));
+            }
+            if (op.leaveScoped() && staffRole.isPresent()) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 asks for a school-2 leave request → 404",
+                        () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), leaveOfSchool2,
+                                school1Staff.get(staffRole.get())))));
+            }
             for (String role : STAFF_ROLES) {
                 if (!op.roles().contains(role)) {
                     tests.add(DynamicTest.dynamicTest(op.id() + ": " + role + " → 403",
@@ -136,15 +158,27 @@ class AuthorizationSweepTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    private long leaveRequest(PupilRecord child, String parent) {
+        Map<String, Object> created = http.toBlocking().retrieve(HttpRequest.POST("/leave-requests", Map.of("pupilId", child.id(),
+                "type", "EXCEPTIONAL_CIRCUMSTANCES", "firstDay", "2025-12-01", "lastDay", "2025-12-02", "reason", "A family funeral"))
+                .bearerAuth(parent), Argument.mapOf(String.class, Object.class));
+        return ((Number) created.get("id")).longValue();
+    }
+
     private MutableHttpRequest<?> request(Operation op, Function<Void, Long> pupil, long schoolId, String token) {
+        return request(op, pupil, schoolId, leaveOfA, token);
+    }
+
+    @SuppressWarnings("unchecked")
+    private MutableHttpRequest<?> request(Operation op, Function<Void, Long> pupil, long schoolId, long leaveRequestId, String token) {
         String uri = op.path()
                 .replace("{pupilId}", String.valueOf(pupil.apply(null)))
                 .replace("{schoolId}", String.valueOf(schoolId))
                 .replace("{date}", "2025-11-03")
                 .replace("{session}", "AM")
                 .replace("{academicYear}", "2025-26")
-                .replace("{deviceId}", "1");
+                .replace("{deviceId}", "1")
+                .replace("{leaveRequestId}", String.valueOf(leaveRequestId));
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) op.spec().getOrDefault("parameters", List.of());
         List<String> query = new ArrayList<>();
         for (Map<String, Object> parameter : parameters) {

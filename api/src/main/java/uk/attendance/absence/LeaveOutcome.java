@@ -1,0 +1,9 @@
+package uk.attendance.absence;
+
+/** What became of one requested session. */
+enum LeaveOutcome {
+    REQUESTED,
+    APPROVED,
+    NOT_APPROVED,
+    WITHDRAWN
+}

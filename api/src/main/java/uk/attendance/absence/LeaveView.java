@@ -1,0 +1,14 @@
+package uk.attendance.absence;
+
+import uk.attendance.pupil.PupilRecord;
+
+import java.util.List;
+
+/** A leave request with everything the apps show: the child, its sessions and its history. */
+record LeaveView(LeaveRequestRecord request, PupilRecord pupil, List<LeaveSessionRecord> sessions,
+                 List<LeaveEventRecord> events) {
+
+    long schoolDays() {
+        return sessions.stream().map(LeaveSessionRecord::sessionDate).distinct().count();
+    }
+}
