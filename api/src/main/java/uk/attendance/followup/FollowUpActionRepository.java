@@ -24,8 +24,8 @@ interface FollowUpActionRepository extends CrudRepository<FollowUpActionRecord, 
     @Query("UPDATE follow_up_action SET outcome = :outcome, detail = :detail WHERE id = :id")
     void settle(long id, String outcome, @Nullable String detail);
 
-    /** The school-wide steps that have run on a day. */
-    @Query("SELECT step, ran_at FROM follow_up_run WHERE school_id = :schoolId AND school_day = :schoolDay ORDER BY ran_at, step")
+    /** The school-wide steps that have run on a day (in no particular order). */
+    @Query("SELECT step, ran_at FROM follow_up_run WHERE school_id = :schoolId AND school_day = :schoolDay")
     List<StepRun> runsOf(long schoolId, LocalDate schoolDay);
 
     @Introspected

@@ -91,7 +91,11 @@ class FollowUpViews {
                 0,
                 byState, visits.size(),
                 count(done, FollowUpStep.SOCIAL_WORKER, a -> a.outcome() == FollowUpActionRecord.Outcome.TEXTED));
-        return new Board(school, date, actions.runsOf(school.id(), date), counts, calls, visits);
+        List<FollowUpActionRepository.StepRun> steps = actions.runsOf(school.id(), date).stream()
+                .sorted(Comparator.comparing(FollowUpActionRepository.StepRun::ranAt)
+                        .thenComparing(r -> FollowUpStep.valueOf(r.step())))
+                .toList();
+        return new Board(school, date, steps, counts, calls, visits);
     }
 
     record History(long pupilId, LocalDate from, LocalDate to, List<FollowUpActionRecord> actions, List<TaskView> tasks) {

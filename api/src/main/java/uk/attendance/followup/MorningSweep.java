@@ -60,8 +60,16 @@ public class MorningSweep {
         }
     }
 
-    /** @return the steps run now (none when nothing was due) */
-    public List<FollowUpStep> run(SchoolRecord school, Instant now) {
+    /**
+     * One school, as it is set now (tests run a school's morning with this, at the instants they choose).
+     *
+     * @return the steps run now (none when nothing was due)
+     */
+    public List<FollowUpStep> run(long schoolId, Instant now) {
+        return run(schools.find(schoolId).orElseThrow(() -> new IllegalArgumentException("No school " + schoolId)), now);
+    }
+
+    private List<FollowUpStep> run(SchoolRecord school, Instant now) {
         ZonedDateTime local = now.atZone(school.zone());
         LocalDate day = local.toLocalDate();
         LocalTime time = local.toLocalTime();

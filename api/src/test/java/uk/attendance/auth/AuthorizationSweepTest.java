@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.yaml.snakeyaml.Yaml;
+import uk.attendance.followup.MorningSweep;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.TrustRecord;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * Walks every operation of openapi.yaml, so a new endpoint is covered without editing this test:
  * a parent asking for another family's child and staff asking for another school's pupil or school get 404;
+ * staff of another school asking for a call task get 404;
  * a role outside the operation's {@code x-allowed-roles} gets 403; no token gets 401. All as problem+json.
  */
 @MicronautTest(transactional = false)
@@ -48,6 +50,10 @@ class AuthorizationSweepTest {
     HttpClient http;
     @Inject
     Fixtures fixtures;
+    @Inject
+    MorningSweep morning;
+    @Inject
+    SignInFixture db;
 
     SchoolRecord school1;
     SchoolRecord school2;
@@ -56,6 +62,8 @@ class AuthorizationSweepTest {
     PupilRecord school2Pupil;
     String parentA;
     final Map<String, String> school1Staff = new java.util.HashMap<>();
+    final Map<String, String> school2Staff = new java.util.HashMap<>();
+    long school1CallTask;
 
     @BeforeAll
     void setUp() {
@@ -69,7 +77,12 @@ class AuthorizationSweepTest {
         fixtures.parentOf(trust, childOfB);
         for (String role : STAFF_ROLES) {
             school1Staff.put(role, fixtures.token(fixtures.staff(trust, Optional.of(school1), role)));
+            school2Staff.put(role, fixtures.token(fixtures.staff(trust, Optional.of(school2), role)));
         }
+        // a school-1 morning: the register closes with child A unmarked, and at 10:00 a call task is raised
+        morning.run(school1.id(), java.time.Instant.parse("2025-11-03T10:00:00Z"));
+        school1CallTask = ((Number) db.rows("SELECT id FROM follow_up_task WHERE pupil_id = ? AND kind = 'CALL'",
+                childOfA.id()).get(0).get("id")).longValue();
     }
 
     record Operation(String method, String path, String id, List<String> roles, Map<String, Object> spec) {
@@ -83,6 +96,10 @@ class AuthorizationSweepTest {
 
         boolean schoolScoped() {
             return path.contains("{schoolId}");
+        }
+
+        boolean callTaskScoped() {
+            return path.contains("{callTaskId}");
         }
     }
 
@@ -114,6 +131,10 @@ class AuthorizationSweepTest {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 asks for school 2 → 404",
                         () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), school1Staff.get(staffRole.get())))));
             }
+            if (op.callTaskScoped() && staffRole.isPresent()) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 2 asks for a school-1 call task → 404",
+                        () -> expect(404, request(op, p -> childOfA.id(), school1.id(), school2Staff.get(staffRole.get())))));
+            }
             for (String role : STAFF_ROLES) {
                 if (!op.roles().contains(role)) {
                     tests.add(DynamicTest.dynamicTest(op.id() + ": " + role + " → 403",
@@ -144,7 +165,8 @@ class AuthorizationSweepTest {
                 .replace("{date}", "2025-11-03")
                 .replace("{session}", "AM")
                 .replace("{academicYear}", "2025-26")
-                .replace("{deviceId}", "1");
+                .replace("{deviceId}", "1")
+                .replace("{callTaskId}", String.valueOf(school1CallTask));
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) op.spec().getOrDefault("parameters", List.of());
         List<String> query = new ArrayList<>();
         for (Map<String, Object> parameter : parameters) {
