@@ -18,9 +18,6 @@ interface FollowUpTaskRepository extends CrudRepository<FollowUpTaskRecord, Long
 
     boolean existsByPupilIdAndSchoolDayAndKind(long pupilId, LocalDate schoolDay, TaskKind kind);
 
-    @Query("SELECT * FROM follow_up_task WHERE pupil_id = :pupilId AND school_day = :schoolDay AND kind = :kind")
-    Optional<FollowUpTaskRecord> ofPupil(long pupilId, LocalDate schoolDay, String kind);
-
     @Query("SELECT * FROM follow_up_task WHERE school_id = :schoolId AND school_day = :schoolDay ORDER BY id")
     List<FollowUpTaskRecord> ofSchool(long schoolId, LocalDate schoolDay);
 

@@ -55,7 +55,8 @@ public class MorningSweep {
                 run(school, now);
             } catch (RuntimeException e) {
                 // one school's failure must not hold up the others' mornings; it is tried again on the next tick
-                LOG.warn("Follow-up of school {} failed: {}", school.id(), e.getClass().getSimpleName(), e);
+                LOG.warn("Follow-up of school {} failed: {}", school.id(), e.getClass().getSimpleName());
+                LOG.debug("Follow-up of school {} failed", school.id(), e);
             }
         }
     }

@@ -3,9 +3,5 @@ package uk.attendance.followup;
 /** What a follow-up task asks staff to do. */
 public enum TaskKind {
     CALL,
-    HOME_VISIT;
-
-    FollowUpStep step() {
-        return this == CALL ? FollowUpStep.CALL : FollowUpStep.HOME_VISIT;
-    }
+    HOME_VISIT
 }

@@ -15,11 +15,11 @@ import java.time.Clock;
 @Singleton
 @Requires(notEnv = Environment.TEST)
 @Requires(property = "attendance.followup.morning.scheduled", notEquals = "false")
-class MorningSchedule {
+class FollowUpScheduler {
     private final MorningSweep sweep;
     private final Clock clock;
 
-    MorningSchedule(MorningSweep sweep, Clock clock) {
+    FollowUpScheduler(MorningSweep sweep, Clock clock) {
         this.sweep = sweep;
         this.clock = clock;
     }
