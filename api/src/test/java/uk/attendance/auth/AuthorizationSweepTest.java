@@ -37,7 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * Walks every operation of openapi.yaml, so a new endpoint is covered without editing this test:
  * a parent asking for another family's child and staff asking for another school's pupil or school get 404;
- * staff of another school asking for a call task get 404;
  * a role outside the operation's {@code x-allowed-roles} gets 403; no token gets 401. All as problem+json.
  */
 @MicronautTest(transactional = false)
@@ -62,7 +61,7 @@ class AuthorizationSweepTest {
     PupilRecord school2Pupil;
     String parentA;
     final Map<String, String> school1Staff = new java.util.HashMap<>();
-    final Map<String, String> school2Staff = new java.util.HashMap<>();
+    final Map<String, String> school2StaffByRole = new java.util.HashMap<>();
     long school1CallTask;
 
     @BeforeAll
@@ -77,7 +76,7 @@ class AuthorizationSweepTest {
         fixtures.parentOf(trust, childOfB);
         for (String role : STAFF_ROLES) {
             school1Staff.put(role, fixtures.token(fixtures.staff(trust, Optional.of(school1), role)));
-            school2Staff.put(role, fixtures.token(fixtures.staff(trust, Optional.of(school2), role)));
+            school2StaffByRole.put(role, fixtures.token(fixtures.staff(trust, Optional.of(school2), role)));
         }
         // a school-1 morning: the register closes with child A unmarked, and at 10:00 a call task is raised
         morning.run(school1.id(), java.time.Instant.parse("2025-11-03T10:00:00Z"));
@@ -133,7 +132,7 @@ class AuthorizationSweepTest {
             }
             if (op.callTaskScoped() && staffRole.isPresent()) {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 2 asks for a school-1 call task → 404",
-                        () -> expect(404, request(op, p -> childOfA.id(), school1.id(), school2Staff.get(staffRole.get())))));
+                        () -> expect(404, request(op, p -> childOfA.id(), school1.id(), school2StaffByRole.get(staffRole.get())))));
             }
             for (String role : STAFF_ROLES) {
                 if (!op.roles().contains(role)) {
