@@ -26,7 +26,8 @@ public final class GenerateDataCommand {
     /** @return the process exit code */
     public static int run(String[] args) {
         try (ApplicationContext context = ApplicationContext.builder(Application.class)
-                .properties(Map.of("attendance.demo.enabled", "false"))
+                // nothing but the generator: no demo trust, and no morning follow-up closing registers meanwhile
+                .properties(Map.of("attendance.demo.enabled", "false", "attendance.followup.morning.scheduled", "false"))
                 .start()) {
             SchoolYear current = SchoolYear.containing(LocalDate.now(context.getBean(Clock.class).withZone(ZoneId.of("Europe/London"))));
             GenerateDataOptions options;

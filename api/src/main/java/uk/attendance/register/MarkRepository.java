@@ -27,4 +27,11 @@ interface MarkRepository extends CrudRepository<MarkRecord, Long> {
     List<MarkRecord> findBySessionDateAndSessionAndPupilIdIn(LocalDate sessionDate, Session session, Collection<Long> pupilIds);
 
     List<MarkRecord> findByPupilIdInAndSessionDateBetween(Collection<Long> pupilIds, LocalDate from, LocalDate to);
+
+    @Query("SELECT pupil_id, session_date, session, code FROM mark"
+            + " WHERE school_id = :schoolId AND session_date = :date AND session = :session AND code = 'N'")
+    List<MarkCode> unexplainedOfSession(long schoolId, LocalDate date, Session session);
+
+    @Query("SELECT * FROM mark WHERE pupil_id = :pupilId AND session_date = :date AND session = :session FOR UPDATE")
+    Optional<MarkRecord> lockSession(long pupilId, LocalDate date, Session session);
 }

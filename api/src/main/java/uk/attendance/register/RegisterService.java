@@ -269,6 +269,67 @@ public class RegisterService {
         return known;
     }
 
+    static final String NO_MARK_AT_CLOSE = "no mark at register close";
+
+    /** A mark the system entered when a register closed: {@code N}, or the code already known for the absence. */
+    public record ClosedMark(long pupilId, RegisterCode code, String reason) {
+    }
+
+    /**
+     * Closes a session's register for the whole school, in one transaction: every pupil on roll with no mark gets
+     * {@code N} from SYSTEM with the reason "no mark at register close", or the code an {@link AbsenceExpectations}
+     * gives (a parent's report, a leave decision) with its reason. Pupils already marked are left as they are, so
+     * closing twice marks nobody twice. Should a teacher's register land at the same moment, the unique key of the
+     * mark refuses one of the two writes and the whole close rolls back: run it again.
+     *
+     * @return the marks entered (none when everyone was already marked)
+     * @throws IllegalArgumentException when the date has no such session in the school's calendar
+     */
+    @Transactional
+    public List<ClosedMark> closeRegister(long schoolId, LocalDate date, Session session) {
+        SchoolCalendar calendar = calendars.calendarOf(schoolId);
+        if (!calendar.isSession(date, session)) {
+            throw new IllegalArgumentException("School " + schoolId + " has no " + session + " session on " + date);
+        }
+        List<PupilRecord> roll = pupils.ofSchool(schoolId, Optional.empty(), Optional.of(date));
+        Map<Long, MarkRecord> existing = marksFor(roll, date, session);
+        List<Long> unmarked = roll.stream().map(PupilRecord::id).filter(id -> !existing.containsKey(id)).toList();
+        if (unmarked.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, AbsenceExpectations.Expected> expected = expected(unmarked, date, session);
+        Map<String, List<ClosedMark>> byReason = new java.util.LinkedHashMap<>();
+        for (long pupilId : unmarked) {
+            AbsenceExpectations.Expected known = expected.get(pupilId);
+            ClosedMark closed = known == null ? new ClosedMark(pupilId, UNEXPLAINED, NO_MARK_AT_CLOSE)
+                    : new ClosedMark(pupilId, known.code(), NO_MARK_AT_CLOSE + " - " + known.reason());
+            byReason.computeIfAbsent(closed.reason(), r -> new ArrayList<>()).add(closed);
+        }
+        List<ClosedMark> entered = new ArrayList<>(unmarked.size());
+        byReason.forEach((reason, group) -> {
+            List<Entry> entries = group.stream()
+                    .map(c -> new Entry(c.pupilId(), schoolId, date, session, c.code(), Optional.empty())).toList();
+            book.writeAll(entries.stream().map(e -> Optional.<MarkRecord>empty()).toList(), entries, reason, Author.SYSTEM);
+            entered.addAll(group);
+        });
+        return entered;
+    }
+
+    /** The pupils of a school whose mark for the session is {@code N} (unexplained) as the register stands. */
+    public List<Long> unexplainedPupils(long schoolId, LocalDate date, Session session) {
+        return marks.unexplainedOfSession(schoolId, date, session).stream().map(MarkCode::pupilId).toList();
+    }
+
+    /**
+     * Whether the pupil's mark for the session is still {@code N}, locking the mark until the caller's transaction
+     * ends: a parent's report or a staff amendment of the same mark waits for it, so a decision taken on "still
+     * unexplained" (raising a call task) cannot cross a report arriving at the same moment.
+     */
+    @Transactional(propagation = io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY)
+    public boolean lockIfUnexplained(long pupilId, LocalDate date, Session session) {
+        return marks.lockSession(pupilId, date, session).map(m -> m.code().equals(UNEXPLAINED.symbol())).orElse(false);
+    }
+
     /** What {@link #recordAbsence} did with one session. */
     public enum AbsenceOutcome {
         /** the session was marked N: now the absence's code (or it already had that code) */

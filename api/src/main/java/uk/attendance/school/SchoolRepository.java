@@ -1,9 +1,11 @@
 package uk.attendance.school;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,4 +16,7 @@ interface SchoolRepository extends CrudRepository<SchoolRecord, Long> {
     boolean existsByUrn(int urn);
 
     Optional<SchoolRecord> findByUrn(int urn);
+
+    @Query("UPDATE school SET text_time = :textTime, call_time = :callTime WHERE id = :id")
+    void updateFollowUpTimes(long id, LocalTime textTime, LocalTime callTime);
 }

@@ -23,7 +23,7 @@ public class SchoolService {
     private final SchoolRepository schools;
     private final TrustRepository trusts;
     private final Clock clock;
-    // Every pupil-level request needs its school (access, timezone); schools are never edited in place.
+    // Every pupil-level request needs its school (access, timezone); only the follow-up times are ever edited.
     private final java.util.Map<Long, CachedSchool> byId = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record CachedSchool(SchoolRecord school, long loadedAt) {
@@ -74,6 +74,16 @@ public class SchoolService {
                 now()));
     }
 
+    /**
+     * Sets when the morning texts and calls go out. The school is read again at once on this instance; another
+     * instance may use the old times for up to a minute (its cache), the morning jobs read schools afresh.
+     */
+    public SchoolRecord setFollowUpTimes(SchoolRecord school, LocalTime textTime, LocalTime callTime) {
+        schools.updateFollowUpTimes(school.id(), textTime, callTime);
+        byId.remove(school.id());
+        return find(school.id()).orElseThrow();
+    }
+
     /** Schools the caller works in: every school of the trust for a trust admin. */
     public List<SchoolRecord> visibleTo(Caller caller) {
         if (caller.isParent()) {
@@ -105,6 +115,11 @@ public class SchoolService {
 
     public Optional<SchoolRecord> findByUrn(int urn) {
         return schools.findByUrn(urn);
+    }
+
+    /** Every school of every trust (for jobs that sweep them all). */
+    public List<SchoolRecord> all() {
+        return schools.findAll();
     }
 
     public List<SchoolRecord> inTrust(long trustId) {

@@ -63,6 +63,13 @@ public class StaffService {
         return caller.schoolId().map(staff::findBySchoolIdOrderByName).orElse(List.of());
     }
 
+    /** The active staff of a school who hold a role (e.g. its attendance officers, to be told of new call tasks). */
+    public List<StaffRecord> atSchoolWithRole(long schoolId, String role) {
+        return staff.findBySchoolIdOrderByName(schoolId).stream()
+                .filter(s -> s.active() && s.roleList().contains(role))
+                .toList();
+    }
+
     /** Emails are stored lower-case; the column's collation also ignores case. */
     public Optional<StaffRecord> findByEmail(String email) {
         return staff.findByEmail(email.strip().toLowerCase(Locale.ROOT));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.yaml.snakeyaml.Yaml;
+import uk.attendance.followup.MorningSweep;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.TrustRecord;
@@ -51,6 +52,10 @@ class AuthorizationSweepTest {
     HttpClient http;
     @Inject
     Fixtures fixtures;
+    @Inject
+    MorningSweep morning;
+    @Inject
+    SignInFixture db;
 
     SchoolRecord school1;
     SchoolRecord school2;
@@ -62,6 +67,8 @@ class AuthorizationSweepTest {
     long leaveOfB;
     long leaveOfSchool2;
     final Map<String, String> school1Staff = new java.util.HashMap<>();
+    final Map<String, String> school2StaffByRole = new java.util.HashMap<>();
+    long school1CallTask;
 
     @BeforeAll
     void setUp() {
@@ -78,7 +85,12 @@ class AuthorizationSweepTest {
         leaveOfSchool2 = leaveRequest(school2Pupil, fixtures.token(fixtures.parentOf(trust, school2Pupil)));
         for (String role : STAFF_ROLES) {
             school1Staff.put(role, fixtures.token(fixtures.staff(trust, Optional.of(school1), role)));
+            school2StaffByRole.put(role, fixtures.token(fixtures.staff(trust, Optional.of(school2), role)));
         }
+        // a school-1 morning: the register closes with child A unmarked, and at 10:00 a call task is raised
+        morning.run(school1.id(), java.time.Instant.parse("2025-11-03T10:00:00Z"));
+        school1CallTask = ((Number) db.rows("SELECT id FROM follow_up_task WHERE pupil_id = ? AND kind = 'CALL'",
+                childOfA.id()).get(0).get("id")).longValue();
     }
 
     record Operation(String method, String path, String id, List<String> roles, Map<String, Object> spec) {
@@ -96,6 +108,10 @@ class AuthorizationSweepTest {
 
         boolean leaveScoped() {
             return path.contains("{leaveRequestId}");
+        }
+
+        boolean callTaskScoped() {
+            return path.contains("{callTaskId}");
         }
     }
 
@@ -135,6 +151,10 @@ class AuthorizationSweepTest {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 asks for a school-2 leave request → 404",
                         () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), leaveOfSchool2,
                                 school1Staff.get(staffRole.get())))));
+            }
+            if (op.callTaskScoped() && staffRole.isPresent()) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 2 asks for a school-1 call task → 404",
+                        () -> expect(404, request(op, p -> childOfA.id(), school1.id(), school2StaffByRole.get(staffRole.get())))));
             }
             for (String role : STAFF_ROLES) {
                 if (!op.roles().contains(role)) {
@@ -178,7 +198,8 @@ class AuthorizationSweepTest {
                 .replace("{session}", "AM")
                 .replace("{academicYear}", "2025-26")
                 .replace("{deviceId}", "1")
-                .replace("{leaveRequestId}", String.valueOf(leaveRequestId));
+                .replace("{leaveRequestId}", String.valueOf(leaveRequestId))
+                .replace("{callTaskId}", String.valueOf(school1CallTask));
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) op.spec().getOrDefault("parameters", List.of());
         List<String> query = new ArrayList<>();
         for (Map<String, Object> parameter : parameters) {

@@ -1,0 +1,121 @@
+package uk.attendance.followup;
+
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.attendance.auth.Roles;
+import uk.attendance.platform.UkMobile;
+import uk.attendance.pupil.PupilRecord;
+import uk.attendance.pupil.PupilService;
+import uk.attendance.register.RegisterService;
+import uk.attendance.rules.CallPriority;
+import uk.attendance.rules.ConsecutiveAbsence;
+import uk.attendance.rules.HomeVisit;
+import uk.attendance.rules.SchoolCalendar;
+import uk.attendance.rules.Session;
+import uk.attendance.rules.SessionMark;
+import uk.attendance.school.SchoolRecord;
+import uk.attendance.staff.StaffRecord;
+import uk.attendance.staff.StaffService;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The call time of one school's morning: every pupil still {@code N} gets a call task (pushed to the attendance
+ * officers), in call order; a pupil with a social worker has the social worker told; the third school day absent
+ * without a word from the family raises a home visit (pushed to the DSL and the attendance officers).
+ */
+@Singleton
+class CallTime {
+    private static final Logger LOG = LoggerFactory.getLogger(CallTime.class);
+    /** How far back a run of absence is looked for. */
+    private static final int LOOK_BACK_YEARS = 1;
+
+    private final RegisterService register;
+    private final PupilService pupils;
+    private final StaffService staff;
+    private final MorningTasks tasks;
+    private final FollowUpNotices notices;
+    private final FollowUpActionRepository actions;
+
+    CallTime(RegisterService register, PupilService pupils, StaffService staff, MorningTasks tasks,
+             FollowUpNotices notices, FollowUpActionRepository actions) {
+        this.register = register;
+        this.pupils = pupils;
+        this.staff = staff;
+        this.tasks = tasks;
+        this.notices = notices;
+        this.actions = actions;
+    }
+
+    /** @return how many call tasks this run raised */
+    int raise(SchoolRecord school, LocalDate day, SchoolCalendar calendar, LocalDateTime now) {
+        Set<Long> unexplained = new HashSet<>(register.unexplainedPupils(school.id(), day, Session.AM));
+        if (unexplained.isEmpty()) {
+            return 0;
+        }
+        List<MorningTasks.Candidate> candidates = new ArrayList<>();
+        for (PupilRecord pupil : pupils.ofSchool(school.id(), Optional.empty(), Optional.of(day))) {
+            if (unexplained.contains(pupil.id())) {
+                candidates.add(candidate(pupil, day, calendar));
+            }
+        }
+        candidates.sort(Comparator.comparing(MorningTasks.Candidate::priority, CallPriority.FIRST_CALLED_FIRST)
+                .thenComparing(c -> c.pupil().lastName()).thenComparing(c -> c.pupil().firstName())
+                .thenComparing(c -> c.pupil().id()));
+        List<Long> officers = ids(staff.atSchoolWithRole(school.id(), Roles.ATTENDANCE_OFFICER));
+        List<Long> dsls = ids(staff.atSchoolWithRole(school.id(), Roles.DSL));
+        int raised = 0;
+        for (MorningTasks.Candidate c : candidates) {
+            MorningTasks.Raised r = tasks.raise(school.id(), day, c, now);
+            r.call().ifPresent(task -> notices.callTaskRaised(task, officers));
+            r.socialWorker().ifPresent(action -> tellSocialWorker(school, c.pupil(), action));
+            r.homeVisit().ifPresent(task -> notices.homeVisitRaised(task, FollowUpNotices.union(dsls, officers)));
+            raised += r.call().isPresent() ? 1 : 0;
+        }
+        LOG.info("School {} {}: {} pupils unexplained at call time, {} call tasks raised", school.id(), day,
+                unexplained.size(), raised);
+        return raised;
+    }
+
+    static MorningTasks.Candidate candidate(PupilRecord pupil, LocalDate day, SchoolCalendar calendar,
+                                            List<SessionMark> marks) {
+        CallPriority priority = new CallPriority(pupil.socialWorkerName() != null, pupil.childProtection(),
+                pupil.lookedAfter(), !"NONE".equals(pupil.sendStatus()),
+                ConsecutiveAbsence.schoolDaysEndingOn(calendar, marks, day));
+        boolean homeVisit = HomeVisit.dueDates(calendar, day.minusYears(LOOK_BACK_YEARS), day,
+                HomeVisit.unexplainedInRegister(calendar, marks)).contains(day);
+        return new MorningTasks.Candidate(pupil, priority, homeVisit);
+    }
+
+    private MorningTasks.Candidate candidate(PupilRecord pupil, LocalDate day, SchoolCalendar calendar) {
+        return candidate(pupil, day, calendar, register.sessionMarks(pupil.id(), day.minusYears(LOOK_BACK_YEARS), day));
+    }
+
+    private void tellSocialWorker(SchoolRecord school, PupilRecord pupil, FollowUpActionRecord action) {
+        if (action.outcome() != FollowUpActionRecord.Outcome.PENDING) {
+            return;
+        }
+        String mobile = UkMobile.parse(pupil.socialWorkerPhone()).orElseThrow().e164();
+        boolean sent = notices.socialWorkerTold(action.id(), pupil.id(), mobile, initials(pupil), school.name(),
+                action.schoolDay());
+        actions.settle(action.id(), (sent ? FollowUpActionRecord.Outcome.TEXTED : FollowUpActionRecord.Outcome.NOT_SENT).name(),
+                sent ? null : "the text could not be sent: phone the social worker");
+    }
+
+    static String initials(PupilRecord pupil) {
+        return (pupil.firstName().substring(0, 1) + "." + pupil.lastName().substring(0, 1) + ".").toUpperCase(Locale.UK);
+    }
+
+    private static List<Long> ids(List<StaffRecord> people) {
+        return people.stream().map(StaffRecord::id).toList();
+    }
+}

@@ -1,0 +1,35 @@
+package uk.attendance.followup;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/** A step done for one pupil on one school day (at most one per step): the register closed, the social worker told. */
+@MappedEntity("follow_up_action")
+record FollowUpActionRecord(
+        @Id @GeneratedValue Long id,
+        long schoolId,
+        long pupilId,
+        LocalDate schoolDay,
+        FollowUpStep step,
+        @Nullable String code,
+        Outcome outcome,
+        @Nullable String detail,
+        LocalDateTime createdAt) {
+
+    enum Outcome {
+        /** The register close entered {@code code}. */
+        MARKED,
+        /** Decided, not yet handed to the provider. */
+        PENDING,
+        TEXTED,
+        /** No mobile number on record to text: staff phone instead. */
+        NO_MOBILE,
+        /** The provider refused the text. */
+        NOT_SENT
+    }
+}

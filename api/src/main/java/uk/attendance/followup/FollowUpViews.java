@@ -1,0 +1,134 @@
+package uk.attendance.followup;
+
+import jakarta.inject.Singleton;
+import uk.attendance.auth.Caller;
+import uk.attendance.platform.DateRanges;
+import uk.attendance.pupil.PupilRecord;
+import uk.attendance.pupil.PupilService;
+import uk.attendance.register.RegisterService;
+import uk.attendance.rules.CallPriority;
+import uk.attendance.rules.Session;
+import uk.attendance.school.SchoolRecord;
+import uk.attendance.school.SchoolService;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** What staff read of the follow-up: one task, their own tasks, the day's board, a pupil's history. */
+@Singleton
+class FollowUpViews {
+    private static final int DEFAULT_HISTORY_DAYS = 60;
+
+    private final TaskDesk desk;
+    private final FollowUpTaskRepository tasks;
+    private final FollowUpActionRepository actions;
+    private final TaskOutcomeRepository outcomes;
+    private final PupilService pupils;
+    private final SchoolService schools;
+    private final RegisterService register;
+    private final Clock clock;
+
+    FollowUpViews(TaskDesk desk, FollowUpTaskRepository tasks, FollowUpActionRepository actions,
+                  TaskOutcomeRepository outcomes, PupilService pupils, SchoolService schools, RegisterService register,
+                  Clock clock) {
+        this.desk = desk;
+        this.tasks = tasks;
+        this.actions = actions;
+        this.outcomes = outcomes;
+        this.pupils = pupils;
+        this.schools = schools;
+        this.register = register;
+        this.clock = clock;
+    }
+
+    TaskView task(Caller caller, long taskId) {
+        return view(caller, desk.visible(caller, taskId));
+    }
+
+    TaskView view(Caller caller, FollowUpTaskRecord task) {
+        return views(List.of(task), id -> pupils.visibleTo(caller, id)).get(0);
+    }
+
+    List<TaskView> mine(Caller caller) {
+        return views(tasks.heldBy(caller.id()), id -> pupils.visibleTo(caller, id));
+    }
+
+    record Counts(int unexplainedAtRegisterClose, int unexplained, int texted, int replied,
+                  Map<TaskState, Integer> callTasks, int homeVisits, int socialWorkersTold) {
+    }
+
+    record Board(SchoolRecord school, LocalDate date, List<FollowUpActionRepository.StepRun> steps, Counts counts,
+                 List<TaskView> callTasks, List<TaskView> homeVisits) {
+    }
+
+    Board board(Caller caller, long schoolId, LocalDate date) {
+        SchoolRecord school = schools.forStaff(caller, schoolId);
+        Map<Long, PupilRecord> roll = pupils.ofSchool(school.id(), Optional.empty(), Optional.empty()).stream()
+                .collect(Collectors.toMap(PupilRecord::id, Function.identity()));
+        List<TaskView> all = views(tasks.ofSchool(school.id(), date), roll::get);
+        List<TaskView> calls = all.stream().filter(v -> v.task().kind() == TaskKind.CALL)
+                .sorted(Comparator.comparing((TaskView v) -> v.task().priority(), CallPriority.FIRST_CALLED_FIRST)
+                        .thenComparing(v -> v.pupil().lastName()).thenComparing(v -> v.pupil().firstName())
+                        .thenComparing(v -> v.task().id()))
+                .toList();
+        List<TaskView> visits = all.stream().filter(v -> v.task().kind() == TaskKind.HOME_VISIT).toList();
+        List<FollowUpActionRecord> done = actions.ofSchool(school.id(), date);
+        Map<TaskState, Integer> byState = new EnumMap<>(TaskState.class);
+        calls.forEach(v -> byState.merge(v.task().state(), 1, Integer::sum));
+        Counts counts = new Counts(
+                count(done, FollowUpStep.REGISTER_CLOSE, a -> "N".equals(a.code())),
+                register.unexplainedPupils(school.id(), date, Session.AM).size(),
+                count(done, FollowUpStep.TEXT, a -> a.outcome() == FollowUpActionRecord.Outcome.TEXTED),
+                // replies to the morning text come with the inbound SMS webhook
+                0,
+                byState, visits.size(),
+                count(done, FollowUpStep.SOCIAL_WORKER, a -> a.outcome() == FollowUpActionRecord.Outcome.TEXTED));
+        List<FollowUpActionRepository.StepRun> steps = actions.runsOf(school.id(), date).stream()
+                .sorted(Comparator.comparing(FollowUpActionRepository.StepRun::ranAt)
+                        .thenComparing(r -> FollowUpStep.valueOf(r.step())))
+                .toList();
+        return new Board(school, date, steps, counts, calls, visits);
+    }
+
+    record History(long pupilId, LocalDate from, LocalDate to, List<FollowUpActionRecord> actions, List<TaskView> tasks) {
+    }
+
+    History history(Caller caller, long pupilId, Optional<LocalDate> from, Optional<LocalDate> to) {
+        PupilRecord pupil = pupils.visibleTo(caller, pupilId);
+        LocalDate last = to.orElseGet(() -> clock.instant().atZone(
+                schools.find(pupil.schoolId()).map(SchoolRecord::zone).orElseThrow()).toLocalDate());
+        LocalDate first = from.orElse(last.minusDays(DEFAULT_HISTORY_DAYS));
+        DateRanges.check(first, last, 400);
+        return new History(pupil.id(), first, last, actions.ofPupilBetween(pupil.id(), first, last),
+                views(tasks.ofPupilBetween(pupil.id(), first, last), id -> pupil));
+    }
+
+    private List<TaskView> views(List<FollowUpTaskRecord> list, Function<Long, PupilRecord> pupilOf) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<TaskOutcomeRecord>> byTask = outcomes.findByTaskIdInOrderById(
+                list.stream().map(FollowUpTaskRecord::id).toList()).stream()
+                .collect(Collectors.groupingBy(TaskOutcomeRecord::taskId));
+        Map<Long, List<PupilService.ContactLink>> contacts = new java.util.HashMap<>();
+        List<TaskView> views = new ArrayList<>(list.size());
+        for (FollowUpTaskRecord t : list) {
+            views.add(new TaskView(t, pupilOf.apply(t.pupilId()),
+                    contacts.computeIfAbsent(t.pupilId(), pupils::contactsOf), byTask.getOrDefault(t.id(), List.of())));
+        }
+        return views;
+    }
+
+    private static int count(List<FollowUpActionRecord> done, FollowUpStep step,
+                             java.util.function.Predicate<FollowUpActionRecord> which) {
+        return (int) done.stream().filter(a -> a.step() == step && which.test(a)).count();
+    }
+}

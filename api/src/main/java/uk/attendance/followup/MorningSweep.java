@@ -1,0 +1,115 @@
+package uk.attendance.followup;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.attendance.rules.CalendarDay;
+import uk.attendance.rules.DayKind;
+import uk.attendance.rules.SchoolCalendar;
+import uk.attendance.school.CalendarService;
+import uk.attendance.school.SchoolRecord;
+import uk.attendance.school.SchoolService;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs whichever morning steps are due for each school at an instant, in the school's timezone, on school days: the
+ * register close from the time it closes, the calls from the call time (the texts at the text time come with the
+ * outbox). A step that has run is recorded and not run again that day; one that failed or was cut short runs again
+ * on the next tick (until the school day ends), and its unique keys keep it from doing anything twice, also when two
+ * instances run it at the same moment.
+ */
+@Singleton
+public class MorningSweep {
+    private static final Logger LOG = LoggerFactory.getLogger(MorningSweep.class);
+
+    private final SchoolService schools;
+    private final CalendarService calendars;
+    private final FollowUpStore store;
+    private final RegisterClose registerClose;
+    private final CallTime callTime;
+
+    MorningSweep(SchoolService schools, CalendarService calendars, FollowUpStore store, RegisterClose registerClose,
+                 CallTime callTime) {
+        this.schools = schools;
+        this.calendars = calendars;
+        this.store = store;
+        this.registerClose = registerClose;
+        this.callTime = callTime;
+    }
+
+    /** Every school. */
+    public void run(Instant now) {
+        for (SchoolRecord school : schools.all()) {
+            try {
+                run(school, now);
+            } catch (RuntimeException e) {
+                // one school's failure must not hold up the others' mornings; it is tried again on the next tick
+                LOG.warn("Follow-up of school {} failed: {}", school.id(), e.getClass().getSimpleName());
+                LOG.debug("Follow-up of school {} failed", school.id(), e);
+            }
+        }
+    }
+
+    /**
+     * One school, as it is set now (tests run a school's morning with this, at the instants they choose).
+     *
+     * @return the steps run now (none when nothing was due)
+     */
+    public List<FollowUpStep> run(long schoolId, Instant now) {
+        return run(schools.find(schoolId).orElseThrow(() -> new IllegalArgumentException("No school " + schoolId)), now);
+    }
+
+    private List<FollowUpStep> run(SchoolRecord school, Instant now) {
+        ZonedDateTime local = now.atZone(school.zone());
+        LocalDate day = local.toLocalDate();
+        LocalTime time = local.toLocalTime();
+        SchoolCalendar calendar = calendars.calendarOf(school.id());
+        CalendarDay today = calendar.day(day);
+        List<FollowUpStep> ran = new ArrayList<>();
+        // no morning register (weekend, holiday, closure, an afternoon-only day) or a school unexpectedly closed
+        // (registers are coded Y4 by staff): nothing to follow up; nor once the school day is over
+        if (today.kind() != DayKind.SCHOOL_DAY || !today.amSession() || !time.isBefore(school.pmSessionEnds())) {
+            return ran;
+        }
+        LocalTime registerCloses = school.amRegisterOpens().plusMinutes(school.registerOpenMinutes());
+        if (time.isBefore(registerCloses)) {
+            return ran;
+        }
+        LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        Set<FollowUpStep> done = store.stepsRun(school.id(), day);
+        if (!done.contains(FollowUpStep.REGISTER_CLOSE)) {
+            int marked = closeRegister(school.id(), day, at);
+            store.recordRun(school.id(), day, FollowUpStep.REGISTER_CLOSE, at);
+            LOG.info("School {} {}: register closed, {} pupils marked", school.id(), day, marked);
+            ran.add(FollowUpStep.REGISTER_CLOSE);
+        }
+        // FollowUpStep.TEXT goes here, from school.textTime(): the texts to parents, through the outbox.
+        if (!time.isBefore(school.callTime()) && !done.contains(FollowUpStep.CALL)) {
+            callTime.raise(school, day, calendar, at);
+            store.recordRun(school.id(), day, FollowUpStep.CALL, at);
+            ran.add(FollowUpStep.CALL);
+        }
+        return ran;
+    }
+
+    private int closeRegister(long schoolId, LocalDate day, LocalDateTime at) {
+        try {
+            return registerClose.close(schoolId, day, at).size();
+        } catch (DataAccessException e) {
+            // a teacher's register (or another instance's close) wrote a mark at the same moment: close what is left
+            LOG.info("School {} {}: register close raced another write, closing again", schoolId, day);
+            return registerClose.close(schoolId, day, at).size();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package uk.attendance.followup;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import uk.attendance.platform.UkMobile;
+import uk.attendance.pupil.PupilRecord;
+import uk.attendance.register.RegisterService;
+import uk.attendance.rules.CallPriority;
+import uk.attendance.rules.Session;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+/**
+ * The call-time decisions for one pupil, in one transaction: the call task, the social worker told, the home visit.
+ * The morning mark is locked and read again first, so a pupil re-coded or reported meanwhile gets nothing, and a
+ * report arriving during the decision waits for it (and then closes the new task).
+ */
+@Singleton
+class MorningTasks {
+    private final RegisterService register;
+    private final FollowUpStore store;
+    private final FollowUpTaskRepository tasks;
+
+    MorningTasks(RegisterService register, FollowUpStore store, FollowUpTaskRepository tasks) {
+        this.register = register;
+        this.store = store;
+        this.tasks = tasks;
+    }
+
+    /** A pupil unexplained at call time, where they go on the call list, and whether a home visit is due today. */
+    record Candidate(PupilRecord pupil, CallPriority priority, boolean homeVisitDue) {
+        boolean hasSocialWorker() {
+            return pupil.socialWorkerName() != null;
+        }
+    }
+
+    /** What this run created (nothing when another run, or another instance, got there first). */
+    record Raised(Optional<FollowUpTaskRecord> call, Optional<FollowUpActionRecord> socialWorker,
+                  Optional<FollowUpTaskRecord> homeVisit) {
+        static final Raised NOTHING = new Raised(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    @Transactional
+    public Raised raise(long schoolId, LocalDate day, Candidate c, LocalDateTime now) {
+        long pupilId = c.pupil().id();
+        // the usual case of a second run: nothing to lock, nothing to do
+        if (tasks.existsByPupilIdAndSchoolDayAndKind(pupilId, day, TaskKind.CALL)
+                || !register.lockIfUnexplained(pupilId, day, Session.AM)) {
+            return Raised.NOTHING;
+        }
+        Optional<FollowUpTaskRecord> call = insertTask(schoolId, day, c, TaskKind.CALL, now);
+        if (call.isEmpty()) {
+            return Raised.NOTHING;
+        }
+        Optional<FollowUpActionRecord> socialWorker = Optional.empty();
+        if (c.hasSocialWorker()) {
+            boolean textable = Optional.ofNullable(c.pupil().socialWorkerPhone()).flatMap(UkMobile::parse).isPresent();
+            FollowUpActionRecord action = new FollowUpActionRecord(null, schoolId, pupilId, day, FollowUpStep.SOCIAL_WORKER,
+                    null, textable ? FollowUpActionRecord.Outcome.PENDING : FollowUpActionRecord.Outcome.NO_MOBILE,
+                    textable ? null : "no mobile number on record for the social worker: phone them", now);
+            socialWorker = store.insertAction(action).map(id -> withId(action, id));
+        }
+        Optional<FollowUpTaskRecord> homeVisit = c.homeVisitDue()
+                ? insertTask(schoolId, day, c, TaskKind.HOME_VISIT, now) : Optional.empty();
+        return new Raised(call, socialWorker, homeVisit);
+    }
+
+    private Optional<FollowUpTaskRecord> insertTask(long schoolId, LocalDate day, Candidate c, TaskKind kind,
+                                                    LocalDateTime now) {
+        PupilRecord p = c.pupil();
+        FollowUpTaskRecord task = new FollowUpTaskRecord(null, schoolId, p.id(), day, kind, TaskState.OPEN,
+                c.hasSocialWorker(), p.childProtection(), p.lookedAfter(), p.sendStatus(),
+                c.priority().consecutiveSchoolDaysAbsent(), null, null, null, null, null, null, now);
+        return store.insertTask(task).map(task::withId);
+    }
+
+    private static FollowUpActionRecord withId(FollowUpActionRecord a, long id) {
+        return new FollowUpActionRecord(id, a.schoolId(), a.pupilId(), a.schoolDay(), a.step(), a.code(), a.outcome(),
+                a.detail(), a.createdAt());
+    }
+}

@@ -1,0 +1,33 @@
+package uk.attendance.followup;
+
+import uk.attendance.pupil.PupilRecord;
+import uk.attendance.pupil.PupilService.ContactLink;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A task as staff see it: the pupil, the contacts in priority order, and what has been logged (oldest first). */
+record TaskView(FollowUpTaskRecord task, PupilRecord pupil, List<ContactLink> contacts, List<TaskOutcomeRecord> outcomes) {
+
+    /** The contacts called without an answer. */
+    Set<Long> tried() {
+        return outcomes.stream().filter(o -> o.outcome() == CallOutcome.NO_ANSWER && o.contactId() != null)
+                .map(TaskOutcomeRecord::contactId).collect(Collectors.toSet());
+    }
+
+    /** Whom to call next, while the task is still to be done. */
+    Optional<ContactLink> nextContact() {
+        if (!task.state().isActive()) {
+            return Optional.empty();
+        }
+        Set<Long> tried = tried();
+        return contacts.stream().filter(c -> !tried.contains(c.contact().id())).findFirst();
+    }
+
+    boolean allContactsTried() {
+        Set<Long> tried = tried();
+        return contacts.stream().allMatch(c -> tried.contains(c.contact().id()));
+    }
+}
