@@ -30,6 +30,8 @@ import java.util.UUID;
 public class EvidenceService {
     public static final long MAX_BYTES = 10L * 1024 * 1024;
     public static final String FIELD = "file";
+    static final String TOO_LARGE = "is larger than 10 MB (10485760 bytes)";
+    static final String NOT_ACCEPTED = "is not a JPEG, PNG, HEIC, WebP image or a PDF";
     private static final Logger LOG = LoggerFactory.getLogger(EvidenceService.class);
 
     private final EvidenceStore store;
@@ -60,11 +62,11 @@ public class EvidenceService {
         }
         if (content.length > MAX_BYTES) {
             throw new ApiProblem(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "Payload too large",
-                    FIELD + ": is larger than 10 MB", List.of(new FieldProblem(FIELD, "is larger than 10 MB (10485760 bytes)")));
+                    FIELD + ": " + TOO_LARGE, List.of(new FieldProblem(FIELD, TOO_LARGE)));
         }
         EvidenceType type = EvidenceType.sniff(content).orElseThrow(() -> new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "unsupported-media-type", "Unsupported media type", FIELD + ": is not a JPEG, PNG, HEIC, WebP image or a PDF",
-                List.of(new FieldProblem(FIELD, "is not a JPEG, PNG, HEIC, WebP image or a PDF"))));
+                "unsupported-media-type", "Unsupported media type", FIELD + ": " + NOT_ACCEPTED,
+                List.of(new FieldProblem(FIELD, NOT_ACCEPTED))));
         String key = UUID.randomUUID().toString();
         store.put(key, content, type.mediaType());
         try {
