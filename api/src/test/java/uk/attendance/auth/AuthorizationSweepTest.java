@@ -3,10 +3,12 @@ package uk.attendance.auth;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +20,7 @@ import uk.attendance.pupil.PupilRecord;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.TrustRecord;
 import uk.attendance.support.Fixtures;
+import uk.attendance.support.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Walks every operation of openapi.yaml, so a new endpoint is covered without editing this test:
- * a parent asking for another family's child and staff asking for another school's pupil or school get 404;
+ * a parent asking for another family's child (or evidence file) and staff asking for another school's pupil, school
+ * (or a family's evidence file) get 404;
  * a role outside the operation's {@code x-allowed-roles} gets 403; no token gets 401. All as problem+json.
  */
 @MicronautTest(transactional = false)
@@ -55,6 +59,9 @@ class AuthorizationSweepTest {
     PupilRecord childOfB;
     PupilRecord school2Pupil;
     String parentA;
+    String parentB;
+    String school2Staff;
+    long evidenceOfA;
     final Map<String, String> school1Staff = new java.util.HashMap<>();
 
     @BeforeAll
@@ -66,10 +73,24 @@ class AuthorizationSweepTest {
         childOfB = fixtures.pupil(school1, "4B");
         school2Pupil = fixtures.pupil(school2, "7K");
         parentA = fixtures.token(fixtures.parentOf(trust, childOfA));
-        fixtures.parentOf(trust, childOfB);
+        parentB = fixtures.token(fixtures.parentOf(trust, childOfB));
         for (String role : STAFF_ROLES) {
             school1Staff.put(role, fixtures.token(fixtures.staff(trust, Optional.of(school1), role)));
         }
+        school2Staff = fixtures.token(fixtures.staff(trust, Optional.of(school2), Roles.ATTENDANCE_OFFICER));
+        // An evidence file of family A, attached to their child's record at school 1.
+        Map<String, Object> file = http.toBlocking().retrieve(HttpRequest.POST("/evidence", pngUpload())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(parentA), Json.OBJECT);
+        evidenceOfA = ((Number) file.get("id")).longValue();
+        http.toBlocking().exchange(HttpRequest.POST("/pupils/" + childOfA.id() + "/evidence",
+                Map.of("evidenceIds", List.of(evidenceOfA))).bearerAuth(parentA), String.class);
+    }
+
+    /** Multipart bodies have no JSON example: upload operations get a small PNG as their {@code file} part. */
+    private static MultipartBody pngUpload() {
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        return MultipartBody.builder().addPart("file", "sweep.png", MediaType.IMAGE_PNG_TYPE, png).build();
     }
 
     record Operation(String method, String path, String id, List<String> roles, Map<String, Object> spec) {
@@ -83,6 +104,18 @@ class AuthorizationSweepTest {
 
         boolean schoolScoped() {
             return path.contains("{schoolId}");
+        }
+
+        boolean evidenceScoped() {
+            return path.contains("{evidenceId}");
+        }
+
+        @SuppressWarnings("unchecked")
+        boolean multipart() {
+            return Optional.ofNullable((Map<String, Object>) spec.get("requestBody"))
+                    .map(b -> (Map<String, Object>) b.get("content"))
+                    .map(c -> c.containsKey("multipart/form-data"))
+                    .orElse(false);
         }
     }
 
@@ -114,6 +147,14 @@ class AuthorizationSweepTest {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 asks for school 2 → 404",
                         () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), school1Staff.get(staffRole.get())))));
             }
+            if (op.evidenceScoped() && op.roles().contains(Roles.PARENT)) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": parent B asks for family A's evidence file → 404",
+                        () -> expect(404, request(op, p -> childOfA.id(), school1.id(), parentB))));
+            }
+            if (op.evidenceScoped() && op.roles().contains(Roles.ATTENDANCE_OFFICER)) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": staff of school 2 ask for a school-1 family's evidence file → 404",
+                        () -> expect(404, request(op, p -> childOfA.id(), school1.id(), school2Staff))));
+            }
             for (String role : STAFF_ROLES) {
                 if (!op.roles().contains(role)) {
                     tests.add(DynamicTest.dynamicTest(op.id() + ": " + role + " → 403",
@@ -144,7 +185,8 @@ class AuthorizationSweepTest {
                 .replace("{date}", "2025-11-03")
                 .replace("{session}", "AM")
                 .replace("{academicYear}", "2025-26")
-                .replace("{deviceId}", "1");
+                .replace("{deviceId}", "1")
+                .replace("{evidenceId}", String.valueOf(evidenceOfA));
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) op.spec().getOrDefault("parameters", List.of());
         List<String> query = new ArrayList<>();
         for (Map<String, Object> parameter : parameters) {
@@ -163,6 +205,8 @@ class AuthorizationSweepTest {
         MutableHttpRequest<Object> request = HttpRequest.create(HttpMethod.parse(op.method().toUpperCase()), uri);
         if (body != null) {
             request.body(body);
+        } else if (op.multipart()) {
+            request.body(pngUpload()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE);
         }
         if (token != null) {
             request.bearerAuth(token);
