@@ -1,8 +1,8 @@
 package uk.attendance.evidence;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Named;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -16,8 +16,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import java.io.InputStream;
 import java.util.Optional;
 
-/** Evidence in an S3-compatible bucket ({@code attendance.evidence.store=s3}), one object per key. */
-@Singleton
+/**
+ * Evidence in an S3-compatible bucket ({@code attendance.evidence.store=s3}), one object per key. Built at start-up
+ * ({@code @Context}), so a missing bucket setting stops the app at once rather than failing the first upload.
+ */
+@Context
 @Requires(property = "attendance.evidence.store", value = "s3")
 class S3EvidenceStore implements EvidenceStore {
     private static final Logger LOG = LoggerFactory.getLogger(S3EvidenceStore.class);
