@@ -179,6 +179,15 @@ class EvidenceHttpTest {
     }
 
     @Test
+    void aRawBodyInsteadOfAMultipartFormIs415() {
+        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.POST("/evidence", Samples.pdf()).contentType(MediaType.APPLICATION_PDF_TYPE).bearerAuth(motherToken), String.class));
+
+        assertEquals(415, e.getStatus().getCode());
+        assertEquals("application/problem+json", e.getResponse().getContentType().map(Object::toString).orElse(""));
+    }
+
+    @Test
     void theUploaderAndThenThePupilsFamilyAndSchoolStaffCanDownloadEachDownloadLogged() {
         byte[] pdf = Samples.pdf();
         long id = id(created(upload(motherToken, "Hospital letter 12.11.pdf", MediaType.APPLICATION_PDF_TYPE, pdf)));
