@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -127,7 +128,7 @@ public class EvidenceService {
         List<EvidenceFileRecord> found = new ArrayList<>();
         for (int i = 0; i < evidenceIds.size(); i++) {
             Long id = evidenceIds.get(i);
-            var file = id == null ? java.util.Optional.<EvidenceFileRecord>empty() : files.findById(id).filter(f -> f.uploadedBy(caller));
+            Optional<EvidenceFileRecord> file = id == null ? Optional.empty() : files.findById(id).filter(f -> f.uploadedBy(caller));
             if (file.isEmpty()) {
                 problems.add(new FieldProblem("evidenceIds[" + i + "]", "is not a file you uploaded", i));
             } else {
