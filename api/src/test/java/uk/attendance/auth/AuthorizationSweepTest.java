@@ -4,10 +4,12 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,8 +20,10 @@ import org.yaml.snakeyaml.Yaml;
 import uk.attendance.followup.MorningSweep;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.school.SchoolRecord;
+import uk.attendance.school.SchoolService;
 import uk.attendance.school.TrustRecord;
 import uk.attendance.support.Fixtures;
+import uk.attendance.support.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,6 +74,13 @@ class AuthorizationSweepTest {
     final Map<String, String> school2StaffByRole = new java.util.HashMap<>();
     long school1CallTask;
 
+    // evidence files: one of family A at school 1, asked for by another family's parent and by school-2 staff
+    @Inject
+    SchoolService schools;
+    long evidenceOfA;
+    String otherFamilyParent;
+    String school2Staff;
+
     @BeforeAll
     void setUp() {
         TrustRecord trust = fixtures.trust();
@@ -94,6 +105,18 @@ class AuthorizationSweepTest {
     }
 
     record Operation(String method, String path, String id, List<String> roles, Map<String, Object> spec) {
+        boolean evidenceScoped() {
+            return path.contains("{evidenceId}");
+        }
+
+        @SuppressWarnings("unchecked")
+        boolean multipart() {
+            return Optional.ofNullable((Map<String, Object>) spec.get("requestBody"))
+                    .map(b -> (Map<String, Object>) b.get("content"))
+                    .map(c -> c.containsKey("multipart/form-data"))
+                    .orElse(false);
+        }
+
         boolean anonymous() {
             return roles.contains("ANONYMOUS");
         }
@@ -119,6 +142,7 @@ class AuthorizationSweepTest {
     Stream<DynamicTest> everyOperationGuardsItsData() throws IOException {
         List<Operation> operations = operations();
         assertFalse(operations.isEmpty());
+        evidenceOfFamilyA();
         List<DynamicTest> tests = new ArrayList<>();
         for (Operation op : operations) {
             if (op.anonymous()) {
@@ -135,6 +159,14 @@ class AuthorizationSweepTest {
                         () -> expect(404, request(op, p -> childOfB.id(), school1.id(), parentA))));
             }
             Optional<String> staffRole = STAFF_ROLES.stream().filter(op.roles()::contains).findFirst();
+            if (op.evidenceScoped() && op.roles().contains(Roles.PARENT)) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": a parent of another family asks for family A's evidence file → 404",
+                        () -> expect(404, request(op, p -> childOfA.id(), school1.id(), otherFamilyParent))));
+            }
+            if (op.evidenceScoped() && staffRole.isPresent()) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": staff of school 2 ask for a school-1 family's evidence file → 404",
+                        () -> expect(404, request(op, p -> childOfA.id(), school1.id(), school2Staff))));
+            }
             if (op.pupilScoped() && staffRole.isPresent()) {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 asks for a school-2 pupil → 404",
                         () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), school1Staff.get(staffRole.get())))));
@@ -210,6 +242,7 @@ class AuthorizationSweepTest {
         if (!query.isEmpty()) {
             uri += "?" + String.join("&", query);
         }
+        uri = uri.replace("{evidenceId}", String.valueOf(evidenceOfA));
         Object body = Optional.ofNullable((Map<String, Object>) op.spec().get("requestBody"))
                 .map(b -> (Map<String, Object>) b.get("content"))
                 .map(c -> (Map<String, Object>) c.get("application/json"))
@@ -218,6 +251,8 @@ class AuthorizationSweepTest {
         MutableHttpRequest<Object> request = HttpRequest.create(HttpMethod.parse(op.method().toUpperCase()), uri);
         if (body != null) {
             request.body(body);
+        } else if (op.multipart()) {
+            request.body(pngUpload()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE);
         }
         if (token != null) {
             request.bearerAuth(token);
@@ -264,5 +299,24 @@ class AuthorizationSweepTest {
     static Path specPath() {
         Path here = Path.of("openapi.yaml");
         return Files.exists(here) ? here : Path.of("..", "openapi.yaml");
+    }
+
+    /** Parent A uploads a file and attaches it to their child's record at school 1. */
+    private void evidenceOfFamilyA() {
+        TrustRecord trust = schools.trust(school1.trustId()).orElseThrow();
+        otherFamilyParent = fixtures.token(fixtures.parentOf(trust, childOfB));
+        school2Staff = fixtures.token(fixtures.staff(trust, Optional.of(school2), Roles.ATTENDANCE_OFFICER));
+        Map<String, Object> file = http.toBlocking().retrieve(HttpRequest.POST("/evidence", pngUpload())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(parentA), Json.OBJECT);
+        evidenceOfA = ((Number) file.get("id")).longValue();
+        http.toBlocking().exchange(HttpRequest.POST("/pupils/" + childOfA.id() + "/evidence",
+                Map.of("evidenceIds", List.of(evidenceOfA))).bearerAuth(parentA), String.class);
+    }
+
+    /** Multipart bodies have no JSON example: upload operations get a 1×1 PNG as their {@code file} part. */
+    private static MultipartBody pngUpload() {
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        return MultipartBody.builder().addPart("file", "sweep.png", MediaType.IMAGE_PNG_TYPE, png).build();
     }
 }
