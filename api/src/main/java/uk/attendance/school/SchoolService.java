@@ -107,6 +107,11 @@ public class SchoolService {
         return schools.findByUrn(urn);
     }
 
+    /** Every school of every trust (for jobs that sweep them all). */
+    public List<SchoolRecord> all() {
+        return schools.findAll();
+    }
+
     public List<SchoolRecord> inTrust(long trustId) {
         return schools.findByTrustIdOrderByName(trustId);
     }
