@@ -25,6 +25,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,6 +70,8 @@ class OutboxTest {
     DeviceService devices;
     @Inject
     TransactionOperations<Connection> transactions;
+    @Inject
+    OutboxRepository rows;
 
     @MockBean(Clock.class)
     Clock clock() {
@@ -206,6 +214,48 @@ class OutboxTest {
         CLOCK.advance(Duration.ofHours(1));
         worker.drain();
         assertEquals(4, twilio.textsTo(mobile).size(), "nothing after giving up");
+    }
+
+    @Test
+    void aRowAnotherWorkerHoldsIsSkippedNotWaitedForAndIsStillPendingWhenThatWorkerDies() throws Exception {
+        String mobile = SignInFixture.uniqueMobile();
+        String key = key("morning-text");
+        outbox.enqueue(OutboxMessage.text(key, "morning-text", mobile, "Where is Sam?", About.NOTHING));
+        CountDownLatch claimed = new CountDownLatch(1);
+        CountDownLatch die = new CountDownLatch(1);
+        ExecutorService otherWorker = Executors.newSingleThreadExecutor();
+        Future<?> holder = otherWorker.submit(() -> transactions.executeWrite(status -> {
+            List<OutboxRecord> mine = rows.claimDue(now(), 1000);
+            assertTrue(mine.stream().anyMatch(r -> r.dedupeKey().equals(key)));
+            claimed.countDown();
+            await(die);
+            throw new IllegalStateException("killed before its commit");
+        }));
+        try {
+            assertTrue(claimed.await(10, TimeUnit.SECONDS));
+            long started = System.nanoTime();
+            worker.drain();
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 5, "skipped, not waited for");
+            assertEquals(List.of(), twilio.textsTo(mobile), "not sent while another worker holds it");
+        } finally {
+            die.countDown();
+            otherWorker.shutdown();
+        }
+        assertThrows(ExecutionException.class, holder::get);
+
+        assertEquals(Status.PENDING, row(key).status());
+        assertEquals(0, row(key).attempts());
+        worker.drain();
+        assertEquals(1, twilio.textsTo(mobile).size());
+        assertEquals(Status.SENT, row(key).status());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
