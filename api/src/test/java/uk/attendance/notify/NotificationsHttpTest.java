@@ -163,6 +163,7 @@ class NotificationsHttpTest {
         assertEquals(1, aboutPupil.size());
         assertEquals(2, firstPage.size());
         assertEquals(List.of(id(textKey)), secondPage.stream().map(m -> ((Number) m.get("id")).longValue()).toList());
+        worker.drain(); // leave nothing pending for other tests' workers (the database is shared)
     }
 
     @Test
