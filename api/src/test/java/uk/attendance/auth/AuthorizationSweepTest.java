@@ -79,17 +79,17 @@ class AuthorizationSweepTest {
             return roles.contains("ANONYMOUS");
         }
 
+        /** A provider's webhook: no bearer token, but the request must carry the provider's signature in this header. */
+        Optional<String> signatureHeader() {
+            return Optional.ofNullable((String) spec.get("x-signature-header"));
+        }
+
         boolean pupilScoped() {
             return path.contains("{pupilId}");
         }
 
         boolean schoolScoped() {
             return path.contains("{schoolId}");
-        }
-
-        /** A provider's webhook: no bearer token, but the request must carry the provider's signature in this header. */
-        Optional<String> signatureHeader() {
-            return Optional.ofNullable((String) spec.get("x-signature-header"));
         }
     }
 
@@ -147,27 +147,6 @@ class AuthorizationSweepTest {
             assertEquals("application/problem+json", e.getResponse().getContentType().map(Object::toString).orElse(""),
                     request.getMethod() + " " + request.getUri());
         }
-    }
-
-    /** The operation's form example, with {@code signature} in its signature header (or none). */
-    @SuppressWarnings("unchecked")
-    private MutableHttpRequest<?> signed(Operation op, String signature) {
-        Map<String, Object> example = Optional.ofNullable((Map<String, Object>) op.spec().get("requestBody"))
-                .map(b -> (Map<String, Object>) b.get("content"))
-                .map(c -> (Map<String, Object>) c.get("application/x-www-form-urlencoded"))
-                .map(f -> (Map<String, Object>) f.get("example"))
-                .orElse(Map.of());
-        String form = example.entrySet().stream()
-                .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
-                        + java.net.URLEncoder.encode(String.valueOf(e.getValue()), java.nio.charset.StandardCharsets.UTF_8))
-                .collect(java.util.stream.Collectors.joining("&"));
-        MutableHttpRequest<String> request = HttpRequest.<String>create(HttpMethod.parse(op.method().toUpperCase()), op.path())
-                .contentType(io.micronaut.http.MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                .body(form);
-        if (signature != null) {
-            request.header(op.signatureHeader().orElseThrow(), signature);
-        }
-        return request;
     }
 
     @SuppressWarnings("unchecked")
@@ -238,6 +217,27 @@ class AuthorizationSweepTest {
             node = (Map<String, Object>) node.get(part);
         }
         return node;
+    }
+
+    /** The operation's form example, with {@code signature} in its signature header (or none). */
+    @SuppressWarnings("unchecked")
+    private MutableHttpRequest<?> signed(Operation op, String signature) {
+        Map<String, Object> example = Optional.ofNullable((Map<String, Object>) op.spec().get("requestBody"))
+                .map(b -> (Map<String, Object>) b.get("content"))
+                .map(c -> (Map<String, Object>) c.get("application/x-www-form-urlencoded"))
+                .map(f -> (Map<String, Object>) f.get("example"))
+                .orElse(Map.of());
+        String form = example.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(String.valueOf(e.getValue()), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        MutableHttpRequest<String> request = HttpRequest.<String>create(HttpMethod.parse(op.method().toUpperCase()), op.path())
+                .contentType(io.micronaut.http.MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .body(form);
+        if (signature != null) {
+            request.header(op.signatureHeader().orElseThrow(), signature);
+        }
+        return request;
     }
 
     static Path specPath() {
