@@ -21,17 +21,21 @@ public class PushService {
     }
 
     public Delivery pushTo(Caller.Kind kind, long ownerId, PushMessage message) {
+        List<PushResult> results = pushToEach(kind, ownerId, message);
+        return new Delivery(results.size(), (int) results.stream().filter(PushResult::isSent).count());
+    }
+
+    /** What became of the push on each of the person's devices (none: no device); dead tokens are already forgotten. */
+    List<PushResult> pushToEach(Caller.Kind kind, long ownerId, PushMessage message) {
         List<DeviceRecord> targets = devices.devicesOf(kind, ownerId);
-        int sent = 0;
+        List<PushResult> results = new java.util.ArrayList<>(targets.size());
         for (DeviceRecord device : targets) {
             PushResult result = sender.send(message, device);
-            switch (result.outcome()) {
-                case SENT -> sent++;
-                case TOKEN_INVALID -> devices.forgetStale(device);
-                case FAILED -> {
-                }
+            if (result.outcome() == PushResult.Outcome.TOKEN_INVALID) {
+                devices.forgetStale(device);
             }
+            results.add(result);
         }
-        return new Delivery(targets.size(), sent);
+        return results;
     }
 }

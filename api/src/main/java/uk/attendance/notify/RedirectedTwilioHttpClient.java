@@ -1,6 +1,5 @@
 package uk.attendance.notify;
 
-import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
 
@@ -10,7 +9,7 @@ import java.net.URI;
  * Twilio's own HTTP client with every request re-aimed at another base URL: a local fake Twilio in
  * end-to-end tests and staging ({@code TWILIO_API_BASE_URL}). The SDK's serialisation, auth and parsing still run.
  */
-public final class RedirectedTwilioHttpClient extends NetworkHttpClient {
+public final class RedirectedTwilioHttpClient extends OneAttemptTwilioHttpClient {
     private final String baseUrl;
 
     public RedirectedTwilioHttpClient(String baseUrl) {

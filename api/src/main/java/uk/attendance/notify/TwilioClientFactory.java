@@ -14,9 +14,8 @@ class TwilioClientFactory {
     TwilioRestClient twilioRestClient(TwilioSettings settings) {
         settings.requireComplete();
         var builder = new TwilioRestClient.Builder(settings.accountSid(), settings.authToken());
-        if (settings.apiBaseUrl() != null && !settings.apiBaseUrl().isBlank()) {
-            builder.httpClient(new RedirectedTwilioHttpClient(settings.apiBaseUrl()));
-        }
+        boolean redirected = settings.apiBaseUrl() != null && !settings.apiBaseUrl().isBlank();
+        builder.httpClient(redirected ? new RedirectedTwilioHttpClient(settings.apiBaseUrl()) : new OneAttemptTwilioHttpClient());
         return builder.build();
     }
 }

@@ -6,11 +6,15 @@ import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.util.Optional;
 
 @Context // so missing Twilio settings stop the start, not the first text
 @Requires(condition = TwilioConfigured.class)
@@ -18,17 +22,21 @@ class TwilioSmsSender implements SmsSender {
     private static final Logger LOG = LoggerFactory.getLogger(TwilioSmsSender.class);
     private final TwilioRestClient client;
     private final PhoneNumber from;
+    private final Optional<URI> statusCallback;
 
-    TwilioSmsSender(TwilioRestClient client, TwilioSettings settings) {
+    TwilioSmsSender(TwilioRestClient client, TwilioSettings settings, TwilioWebhookUrls webhooks) {
         settings.requireComplete();
         this.client = client;
         this.from = new PhoneNumber(settings.fromNumber());
+        this.statusCallback = webhooks.statusCallback();
     }
 
     @Override
     public SentText send(String toE164, String body) {
         try {
-            Message message = Message.creator(new PhoneNumber(toE164), from, body).create(client);
+            MessageCreator creator = Message.creator(new PhoneNumber(toE164), from, body);
+            statusCallback.ifPresent(creator::setStatusCallback);
+            Message message = creator.create(client);
             String status = message.getStatus() == null ? "unknown" : message.getStatus().toString();
             LOG.info("Text {} to {} accepted by Twilio ({})", message.getSid(), UkMobile.mask(toE164), status);
             return new SentText(message.getSid(), status);
@@ -36,11 +44,22 @@ class TwilioSmsSender implements SmsSender {
             // Twilio's message may quote the number; log only its error code and HTTP status.
             LOG.warn("Twilio refused a text to {}: error {} (HTTP {})", UkMobile.mask(toE164),
                     e.getCode(), e.getStatusCode());
-            throw new TextNotSent("Twilio refused the text (error " + e.getCode() + ")");
+            throw new TextNotSent("Twilio refused the text (error " + e.getCode() + ")",
+                    "TWILIO_" + (e.getCode() != null ? e.getCode() : "HTTP_" + e.getStatusCode()), cannotSucceed(e));
         } catch (TwilioException e) {
             LOG.warn("Could not reach Twilio for a text to {}: {}", UkMobile.mask(toE164),
                     e.getClass().getSimpleName());
-            throw new TextNotSent("Twilio could not be reached");
+            throw new TextNotSent("Twilio could not be reached", "TWILIO_UNREACHABLE", false);
         }
+    }
+
+    /**
+     * A 4xx about the text itself (invalid or unsubscribed number, bad body) fails the same way every time. Not
+     * 401/403 (our credentials: fixable while the text waits), 404 (Twilio answers it for a wrong account too),
+     * 408, 409 or 429 (try later).
+     */
+    static boolean cannotSucceed(ApiException e) {
+        Integer status = e.getStatusCode();
+        return status != null && status >= 400 && status < 500 && !java.util.Set.of(401, 403, 404, 408, 409, 429).contains(status);
     }
 }

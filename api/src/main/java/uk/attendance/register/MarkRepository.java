@@ -24,6 +24,13 @@ interface MarkRepository extends CrudRepository<MarkRecord, Long> {
     @Query("SELECT code, COUNT(*) AS sessions FROM mark WHERE school_id = :schoolId AND session_date BETWEEN :from AND :to GROUP BY code")
     List<CodeCount> countCodesOfSchool(long schoolId, LocalDate from, LocalDate to);
 
+    @Query("SELECT * FROM mark WHERE school_id = :schoolId AND code = 'N' AND session_date <= :lastDate"
+            + " ORDER BY session_date, session, id")
+    List<MarkRecord> unexplainedOfSchool(long schoolId, LocalDate lastDate);
+
+    @Query("SELECT * FROM mark WHERE id IN (:ids) AND code = 'N' ORDER BY id FOR UPDATE")
+    List<MarkRecord> lockUnexplained(Collection<Long> ids);
+
     List<MarkRecord> findBySessionDateAndSessionAndPupilIdIn(LocalDate sessionDate, Session session, Collection<Long> pupilIds);
 
     List<MarkRecord> findByPupilIdInAndSessionDateBetween(Collection<Long> pupilIds, LocalDate from, LocalDate to);

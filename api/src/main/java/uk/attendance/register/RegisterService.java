@@ -363,6 +363,33 @@ public class RegisterService {
         return AbsenceOutcome.RECORDED;
     }
 
+    /** A school's marks still {@code N} (holding code) for sessions on or before {@code lastDate}, oldest first. */
+    public List<MarkRecord> unexplainedMarks(long schoolId, LocalDate lastDate) {
+        return marks.unexplainedOfSchool(schoolId, lastDate);
+    }
+
+    /**
+     * An automatic change of a batch of holding codes (e.g. N → O after 5 school days): each mark, by id, that is still
+     * {@code N} when locked becomes {@code code}, through the amendment trail with its reason and {@code author}. Marks
+     * changed meanwhile (a code entered by staff, a parent's report) are left alone, so running it twice changes nothing.
+     *
+     * @param reasons the reason to record, by mark id
+     * @return the marks amended
+     */
+    @Transactional
+    public List<MarkRecord> replaceHoldingCodes(Map<Long, String> reasons, RegisterCode code, Author author) {
+        if (reasons.isEmpty()) {
+            return List.of();
+        }
+        List<MarkRecord> amended = new ArrayList<>();
+        for (MarkRecord mark : marks.lockUnexplained(reasons.keySet())) {
+            Written written = book.write(Optional.of(mark), new Entry(mark.pupilId(), mark.schoolId(), mark.sessionDate(),
+                    mark.session(), code, Optional.empty()), Optional.of(reasons.get(mark.id())), author);
+            amended.add(written.mark());
+        }
+        return amended;
+    }
+
     /** The MIS sync: every row is checked first; one bad row and nothing is stored. */
     @Transactional
     public MarkImportResult importMarks(Caller caller, long schoolId, MarkImport batch) {

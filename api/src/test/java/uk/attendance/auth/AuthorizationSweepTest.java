@@ -42,7 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * Walks every operation of openapi.yaml, so a new endpoint is covered without editing this test:
  * a parent asking for another family's child and staff asking for another school's pupil or school get 404;
- * a role outside the operation's {@code x-allowed-roles} gets 403; no token gets 401. All as problem+json.
+ * a role outside the operation's {@code x-allowed-roles} gets 403; no token gets 401. A provider's webhook
+ * ({@code x-signature-header}: anonymous, but signed) gets 403 without a signature or with a forged one.
+ * All as problem+json.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -121,6 +123,11 @@ class AuthorizationSweepTest {
             return roles.contains("ANONYMOUS");
         }
 
+        /** A provider's webhook: no bearer token, but the request must carry the provider's signature in this header. */
+        Optional<String> signatureHeader() {
+            return Optional.ofNullable((String) spec.get("x-signature-header"));
+        }
+
         boolean pupilScoped() {
             return path.contains("{pupilId}");
         }
@@ -145,6 +152,12 @@ class AuthorizationSweepTest {
         evidenceOfFamilyA();
         List<DynamicTest> tests = new ArrayList<>();
         for (Operation op : operations) {
+            op.signatureHeader().ifPresent(header -> {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": unsigned → 403",
+                        () -> expect(403, signed(op, null))));
+                tests.add(DynamicTest.dynamicTest(op.id() + ": forged " + header + " → 403",
+                        () -> expect(403, signed(op, "bm90LWEtc2lnbmF0dXJl"))));
+            });
             if (op.anonymous()) {
                 continue;
             }
@@ -294,6 +307,27 @@ class AuthorizationSweepTest {
             node = (Map<String, Object>) node.get(part);
         }
         return node;
+    }
+
+    /** The operation's form example, with {@code signature} in its signature header (or none). */
+    @SuppressWarnings("unchecked")
+    private MutableHttpRequest<?> signed(Operation op, String signature) {
+        Map<String, Object> example = Optional.ofNullable((Map<String, Object>) op.spec().get("requestBody"))
+                .map(b -> (Map<String, Object>) b.get("content"))
+                .map(c -> (Map<String, Object>) c.get("application/x-www-form-urlencoded"))
+                .map(f -> (Map<String, Object>) f.get("example"))
+                .orElse(Map.of());
+        String form = example.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(String.valueOf(e.getValue()), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        MutableHttpRequest<String> request = HttpRequest.<String>create(HttpMethod.parse(op.method().toUpperCase()), op.path())
+                .contentType(io.micronaut.http.MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .body(form);
+        if (signature != null) {
+            request.header(op.signatureHeader().orElseThrow(), signature);
+        }
+        return request;
     }
 
     static Path specPath() {

@@ -7,9 +7,11 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,9 @@ public final class FakeTwilio extends LoopbackServer<FakeTwilio.Received> {
     }
 
     private final Deque<CannedError> errors = new ArrayDeque<>();
+    private final Map<String, Deque<CannedError>> errorsByRecipient = new HashMap<>();
+    private final Map<String, Integer> acceptedByRecipient = new HashMap<>();
+    private volatile Duration latency = Duration.ZERO;
 
     public static FakeTwilio start() {
         FakeTwilio fake = new FakeTwilio();
@@ -74,8 +79,32 @@ public final class FakeTwilio extends LoopbackServer<FakeTwilio.Received> {
         errors.add(new CannedError(httpStatus, twilioCode, "Fake Twilio error " + twilioCode));
     }
 
+    /**
+     * The next {@code times} texts to this number are answered with this error (e.g. 500 / 20500, or 400 / 21211 for
+     * an invalid number); texts to other numbers are not affected.
+     */
+    public synchronized void failNextTextsTo(String e164, int times, int httpStatus, int twilioCode) {
+        Deque<CannedError> queue = errorsByRecipient.computeIfAbsent(e164, k -> new ArrayDeque<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(new CannedError(httpStatus, twilioCode, "Fake Twilio error " + twilioCode));
+        }
+    }
+
+    /** How many texts to this number were accepted (answered 201), as opposed to requested ({@link #textsTo}). */
+    public synchronized int acceptedTextsTo(String e164) {
+        return acceptedByRecipient.getOrDefault(e164, 0);
+    }
+
+    /** Every answer waits this long first (to let concurrent senders overlap); zero by default. */
+    public void answerAfter(Duration delay) {
+        latency = delay;
+    }
+
     public synchronized void reset() {
         errors.clear();
+        errorsByRecipient.clear();
+        acceptedByRecipient.clear();
+        latency = Duration.ZERO;
         forget();
     }
 
@@ -83,11 +112,23 @@ public final class FakeTwilio extends LoopbackServer<FakeTwilio.Received> {
     protected void handle(HttpExchange exchange) throws IOException {
         String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getRawPath();
-        record(new Received(exchange.getRequestMethod(), path,
-                exchange.getRequestHeaders().getFirst("Authorization"), decode(form)));
+        Received received = new Received(exchange.getRequestMethod(), path,
+                exchange.getRequestHeaders().getFirst("Authorization"), decode(form));
+        record(received);
+        if (!latency.isZero()) {
+            try {
+                Thread.sleep(latency.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         CannedError error;
         synchronized (this) {
-            error = errors.poll();
+            Deque<CannedError> forRecipient = received.isText() ? errorsByRecipient.get(received.to()) : null;
+            error = forRecipient != null && !forRecipient.isEmpty() ? forRecipient.poll() : errors.poll();
+            if (error == null && received.isText() && received.to() != null) {
+                acceptedByRecipient.merge(received.to(), 1, Integer::sum);
+            }
         }
         int status;
         String json;

@@ -1,0 +1,75 @@
+package uk.attendance.notify;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import uk.attendance.auth.CurrentCaller;
+import uk.attendance.auth.Roles;
+import uk.attendance.contract.api.NotificationsApi;
+import uk.attendance.contract.model.MeKind;
+import uk.attendance.contract.model.Notification;
+import uk.attendance.contract.model.NotificationChannel;
+import uk.attendance.contract.model.NotificationPerson;
+import uk.attendance.contract.model.NotificationStatus;
+import uk.attendance.platform.UkMobile;
+import uk.attendance.school.SchoolRecord;
+import uk.attendance.school.SchoolService;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({Roles.ATTENDANCE_OFFICER, Roles.DSL, Roles.HEADTEACHER, Roles.TRUST_ADMIN})
+class NotificationsController implements NotificationsApi {
+    private static final int DEFAULT_LIMIT = 50;
+    private final Outbox outbox;
+    private final SchoolService schools;
+    private final CurrentCaller caller;
+
+    NotificationsController(Outbox outbox, SchoolService schools, CurrentCaller caller) {
+        this.outbox = outbox;
+        this.schools = schools;
+        this.caller = caller;
+    }
+
+    @Override
+    public List<Notification> listSchoolNotifications(Long schoolId, NotificationStatus status, Long pupilId, Long before,
+                                                      Integer limit) {
+        SchoolRecord school = schools.forStaff(caller.get(), schoolId);
+        return outbox.ofSchool(school.id(), Optional.ofNullable(status).map(s -> OutboxRecord.Status.valueOf(s.getValue())),
+                        Optional.ofNullable(pupilId), Optional.ofNullable(before), Optional.ofNullable(limit).orElse(DEFAULT_LIMIT))
+                .stream().map(NotificationsController::toContract).toList();
+    }
+
+    /** No bodies (they name children) and no full numbers. */
+    private static Notification toContract(OutboxRecord r) {
+        Notification n = new Notification(r.id(), NotificationChannel.fromValue(r.channel().name()), r.purpose(),
+                NotificationStatus.fromValue(r.status().name()), r.attempts(), utc(r.createdAt()))
+                .pupilId(r.pupilId())
+                .lastError(r.lastError())
+                .providerReference(r.providerRef())
+                .devicesReached(r.devicesReached())
+                .deliveryStatus(r.deliveryStatus())
+                .deliveryErrorCode(r.deliveryErrorCode())
+                .deliveryUpdatedAt(utc(r.deliveryUpdatedAt()))
+                .sentAt(utc(r.sentAt()));
+        if (r.status() == OutboxRecord.Status.PENDING) {
+            n.nextAttemptAt(utc(r.nextAttemptAt()));
+        }
+        if (r.toNumber() != null) {
+            n.toNumber(UkMobile.mask(r.toNumber()));
+        } else if (r.toPersonKind() != null) {
+            n.toPerson(new NotificationPerson(MeKind.fromValue(r.toPersonKind().name()), r.toPersonId()));
+        }
+        return n;
+    }
+
+    private static ZonedDateTime utc(LocalDateTime t) {
+        return t == null ? null : t.atZone(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,48 @@
+package uk.attendance.notify;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * {@code attendance.outbox.*}: how the workers poll and retry.
+ *
+ * @param pollInterval how often each instance looks for due messages (the scheduled poller; tests call
+ *                     {@link OutboxWorker#drain()} instead)
+ * @param poller       false to run no scheduled poller on this instance
+ * @param workers      threads per instance that claim and send in parallel
+ * @param batchSize    rows one worker claims and sends per transaction. The locks (and the SENT marks) are committed
+ *                     at the end of the batch, so a crash mid-batch resends what that batch had already handed over:
+ *                     keep it small
+ * @param retryBase    the wait after the first failed attempt; it doubles with each further failure…
+ * @param retryCap     …up to this
+ * @param maxAttempts  attempts before a message is given up (FAILED)
+ */
+@ConfigurationProperties("attendance.outbox")
+public record OutboxSettings(
+        @Bindable(defaultValue = "1s") Duration pollInterval,
+        @Bindable(defaultValue = "true") boolean poller,
+        @Bindable(defaultValue = "4") int workers,
+        @Bindable(defaultValue = "1") int batchSize,
+        @Bindable(defaultValue = "30s") Duration retryBase,
+        @Bindable(defaultValue = "30m") Duration retryCap,
+        @Bindable(defaultValue = "8") int maxAttempts) {
+
+    public OutboxSettings {
+        if (workers < 1 || batchSize < 1 || maxAttempts < 1 || retryBase.isNegative() || retryBase.isZero()
+                || retryCap.compareTo(retryBase) < 0) {
+            throw new IllegalArgumentException("attendance.outbox: workers, batch-size and max-attempts must be at least 1,"
+                    + " retry-base positive and retry-cap at least retry-base");
+        }
+    }
+
+    /** The wait after the {@code attempts}-th failed attempt: base, 2×base, 4×base… capped. */
+    Duration backoffAfter(int attempts) {
+        Duration wait = retryBase;
+        for (int i = 1; i < attempts && wait.compareTo(retryCap) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(retryCap) > 0 ? retryCap : wait;
+    }
+}
