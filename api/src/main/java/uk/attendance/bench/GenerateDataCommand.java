@@ -51,6 +51,10 @@ public final class GenerateDataCommand {
                     trust.trustId(), trust.took().toSeconds(), trust.schoolIds().size(), trust.pupils(), trust.contacts(),
                     trust.staff(), trust.marks(), trust.steps().entrySet().stream()
                             .map(e -> e.getKey() + " " + e.getValue().toMillis() + " ms").collect(Collectors.joining(", ")));
+            if (options.unmarkedToday() >= 0) {
+                System.out.printf("This morning's register is taken for all but %d pupils of each school%s%n",
+                        options.unmarkedToday(), options.staffDevices() ? "; every school staff member has a push device" : "");
+            }
             System.out.println("Staff sign in with password " + options.password() + ":");
             trust.signIns().forEach(s -> System.out.println("  " + s));
             return 0;

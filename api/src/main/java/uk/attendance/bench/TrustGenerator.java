@@ -11,6 +11,8 @@ import uk.attendance.demo.DemoRegisters;
 import uk.attendance.demo.DemoSchool;
 import uk.attendance.demo.EnglishSchoolYear;
 import uk.attendance.demo.FamilyScale;
+import uk.attendance.auth.Caller;
+import uk.attendance.notify.DeviceService;
 import uk.attendance.platform.ApiProblem;
 import uk.attendance.register.Author;
 import uk.attendance.register.FreshMark;
@@ -55,15 +57,17 @@ public class TrustGenerator {
     private final StaffService staff;
     private final PairAdmissions admissions;
     private final FreshMarkLoader marks;
+    private final DeviceService devices;
     private final Clock clock;
 
     TrustGenerator(SchoolService schools, CalendarService calendars, StaffService staff, PairAdmissions admissions,
-                   FreshMarkLoader marks, Clock clock) {
+                   FreshMarkLoader marks, DeviceService devices, Clock clock) {
         this.schools = schools;
         this.calendars = calendars;
         this.staff = staff;
         this.admissions = admissions;
         this.marks = marks;
+        this.devices = devices;
         this.clock = clock;
     }
 
@@ -94,6 +98,14 @@ public class TrustGenerator {
             }
             created.put(school, record);
         }
+        Optional<UnmarkedMorning> morning = options.unmarkedToday() < 0 ? Optional.empty()
+                : Optional.of(new UnmarkedMorning(now.toLocalDate(), options.unmarkedToday(), options.seed()));
+        for (SchoolRecord record : created.values()) {
+            if (morning.isPresent() && !calendars.calendarOf(record.id()).isSession(now.toLocalDate(), Session.AM)) {
+                throw new IllegalArgumentException("--unmarked-today: " + now.toLocalDate() + " has no morning session at "
+                        + record.name() + " (set the clock to a school day)");
+            }
+        }
         watch.lap("trust, schools and calendars");
 
         List<String> signIns = new ArrayList<>();
@@ -108,6 +120,11 @@ public class TrustGenerator {
                         "Bench " + mailbox + " " + e.getKey().urn(), role == StaffRole.ATTENDANCE_OFFICER
                         ? "Attendance officer" : "Class teacher", List.of(role), options.password()).schoolId(e.getValue().id()));
                 staffCount++;
+                if (options.staffDevices()) {
+                    devices.register(new Caller(Caller.Kind.STAFF, account.id(), trust.id(), Optional.of(e.getValue().id()),
+                            Set.copyOf(account.roleList()), account.name(), account.position()),
+                            "bench-fcm-" + account.id(), "ANDROID", "Generated device");
+                }
                 if (e.getKey().index() == 0) {
                     signIns.add(e.getKey().name() + " " + account.email());
                 }
@@ -139,8 +156,12 @@ public class TrustGenerator {
         long markCount = 0;
         for (var e : created.entrySet()) {
             SchoolRecord record = e.getValue();
+            List<DemoRegisters.Enrolled> roll = rolls.getOrDefault(e.getKey(), List.of());
             List<MarkImportRow> rows = new DemoRegisters(record, calendars.calendarOf(record.id()), year, registersUpTo)
-                    .marks(rolls.getOrDefault(e.getKey(), List.of()));
+                    .marks(roll);
+            if (morning.isPresent()) {
+                rows = morning.get().apply(rows, roll.stream().map(DemoRegisters.Enrolled::pupil).toList());
+            }
             markCount += marks.load(record.id(), rows.stream().map(TrustGenerator::fresh).toList(), author, "Generated data");
         }
         watch.lap("registers");

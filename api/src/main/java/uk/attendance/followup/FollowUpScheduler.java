@@ -8,7 +8,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * Ticks the morning sweep every {@code attendance.followup.morning.interval} (default a minute) on every instance; the
+ * Ticks the morning sweep every {@code attendance.followup.morning.interval} (default a minute, the first tick
+ * {@code attendance.followup.morning.initial-delay} after start, default 30 s) on every instance; the
  * sweep's unique keys make a second instance's run add nothing. Off with
  * {@code attendance.followup.morning.scheduled=false}, and in tests, which run the sweep at the instants they choose.
  */
@@ -24,7 +25,8 @@ class FollowUpScheduler {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = "${attendance.followup.morning.interval:1m}", initialDelay = "30s")
+    @Scheduled(fixedDelay = "${attendance.followup.morning.interval:1m}",
+            initialDelay = "${attendance.followup.morning.initial-delay:30s}")
     void tick() {
         sweep.run(clock.instant());
     }
