@@ -62,6 +62,7 @@ public final class FakeTwilio extends LoopbackServer<FakeTwilio.Received> {
     private final Map<String, Deque<CannedError>> errorsByRecipient = new HashMap<>();
     private final Map<String, Integer> acceptedByRecipient = new HashMap<>();
     private volatile Duration latency = Duration.ZERO;
+    private volatile Duration latencySpread = Duration.ZERO;
 
     public static FakeTwilio start() {
         FakeTwilio fake = new FakeTwilio();
@@ -98,6 +99,13 @@ public final class FakeTwilio extends LoopbackServer<FakeTwilio.Received> {
     /** Every answer waits this long first (to let concurrent senders overlap); zero by default. */
     public void answerAfter(Duration delay) {
         latency = delay;
+        latencySpread = Duration.ZERO;
+    }
+
+    /** Every answer waits a random time between these two first (a provider's uneven response times). */
+    public void answerAfterBetween(Duration shortest, Duration longest) {
+        latency = shortest;
+        latencySpread = longest.minus(shortest);
     }
 
     public synchronized void reset() {
@@ -105,6 +113,7 @@ public final class FakeTwilio extends LoopbackServer<FakeTwilio.Received> {
         errorsByRecipient.clear();
         acceptedByRecipient.clear();
         latency = Duration.ZERO;
+        latencySpread = Duration.ZERO;
         forget();
     }
 
@@ -115,9 +124,10 @@ public final class FakeTwilio extends LoopbackServer<FakeTwilio.Received> {
         Received received = new Received(exchange.getRequestMethod(), path,
                 exchange.getRequestHeaders().getFirst("Authorization"), decode(form));
         record(received);
-        if (!latency.isZero()) {
+        if (!latency.isZero() || !latencySpread.isZero()) {
             try {
-                Thread.sleep(latency.toMillis());
+                Thread.sleep(latency.toMillis() + java.util.concurrent.ThreadLocalRandom.current()
+                        .nextLong(latencySpread.toMillis() + 1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
