@@ -141,7 +141,8 @@ public class LeaveService {
         return Author.parent(caller.name().isBlank() ? "Parent/carer" : caller.name());
     }
 
-    /** Decides, then tells the parent who asked (after the decision is stored, so a slow text never holds it back). */
+    /** Decides and, in the same transaction, queues the news for the parent who asked (through the outbox). */
+    @Transactional
     public LeaveView decide(Caller caller, long id, LeaveDecisionInput in) {
         LeaveRequestRecord decided = decisions.decide(caller, id, in);
         notices.decided(decided);
