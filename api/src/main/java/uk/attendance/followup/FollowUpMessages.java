@@ -9,7 +9,6 @@ import uk.attendance.register.RegisterService;
 import uk.attendance.rules.RegisterCode;
 import uk.attendance.rules.Session;
 import uk.attendance.rules.SessionMark;
-import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.SchoolService;
 
 import java.io.IOException;
@@ -66,11 +65,15 @@ class FollowUpMessages implements OutboxPurpose {
                     .filter(t -> !t.state().isActive())
                     .map(t -> TASK_FINISHED);
         }
-        LocalDate day = schoolDay(message);
-        if (!stillUnexplained(message.pupilId(), day)) {
+        Optional<LocalDate> day = schoolDay(message);
+        if (day.isEmpty()) {
+            return Optional.empty();
+        }
+        if (markedSince(message.pupilId(), day.get())) {
             return Optional.of(PUPIL_MARKED);
         }
-        return FollowUpNotices.MORNING_TEXT.equals(message.purpose()) ? inTouch.why(message.pupilId(), day) : Optional.empty();
+        return FollowUpNotices.MORNING_TEXT.equals(message.purpose())
+                ? inTouch.why(message.pupilId(), day.get()) : Optional.empty();
     }
 
     @Override
@@ -80,37 +83,39 @@ class FollowUpMessages implements OutboxPurpose {
             case FollowUpNotices.SOCIAL_WORKER -> FollowUpStep.SOCIAL_WORKER;
             default -> null;
         };
-        if (step == null || message.pupilId() == null || message.schoolId() == null) {
+        Optional<LocalDate> found = message.pupilId() == null || message.schoolId() == null ? Optional.empty()
+                : schoolDay(message);
+        if (step == null || found.isEmpty()) {
             return;
         }
+        LocalDate day = found.get();
         String pending = FollowUpActionRecord.Outcome.PENDING.name();
         // with several contacts texted, one text delivered is the family texted, whatever became of the others
         switch (message.status()) {
-            case SENT -> actions.settleStep(message.pupilId(), schoolDay(message), step.name(),
+            case SENT -> actions.settleStep(message.pupilId(), day, step.name(),
                     FollowUpActionRecord.Outcome.TEXTED.name(), List.of(pending,
                             FollowUpActionRecord.Outcome.NOT_SENT.name(), FollowUpActionRecord.Outcome.CANCELLED.name()));
-            case FAILED -> actions.settleStep(message.pupilId(), schoolDay(message), step.name(),
+            case FAILED -> actions.settleStep(message.pupilId(), day, step.name(),
                     FollowUpActionRecord.Outcome.NOT_SENT.name(), List.of(pending));
-            case CANCELLED -> actions.settleStep(message.pupilId(), schoolDay(message), step.name(),
+            case CANCELLED -> actions.settleStep(message.pupilId(), day, step.name(),
                     FollowUpActionRecord.Outcome.CANCELLED.name(), List.of(pending));
             case PENDING -> {
             }
         }
     }
 
-    private boolean stillUnexplained(long pupilId, LocalDate day) {
+    /** The morning mark the text was decided on ({@code N}) has been replaced: arrived late, re-coded, reported. */
+    private boolean markedSince(long pupilId, LocalDate day) {
         return register.sessionMarks(pupilId, day, day).stream()
                 .filter(m -> m.session() == Session.AM)
                 .map(SessionMark::code)
-                .findFirst()
-                .map(code -> code == RegisterCode.N)
-                .orElse(false);
+                .anyMatch(code -> code != RegisterCode.N);
     }
 
-    /** The school day the message was decided on, in the school's timezone. */
-    private LocalDate schoolDay(OutboxRecord message) {
-        SchoolRecord school = schools.find(message.schoolId()).orElseThrow();
-        return message.createdAt().atOffset(ZoneOffset.UTC).atZoneSameInstant(school.zone()).toLocalDate();
+    /** The school day the message was decided on, in the school's timezone (empty: no such school). */
+    private Optional<LocalDate> schoolDay(OutboxRecord message) {
+        return schools.find(message.schoolId()).map(school ->
+                message.createdAt().atOffset(ZoneOffset.UTC).atZoneSameInstant(school.zone()).toLocalDate());
     }
 
     private Optional<Long> callTaskId(OutboxRecord message) {

@@ -19,6 +19,7 @@ import uk.attendance.contract.model.SendStatus;
 import uk.attendance.contract.model.SocialWorker;
 import uk.attendance.notify.FakeFcm;
 import uk.attendance.notify.FakeTwilio;
+import uk.attendance.notify.OutboxWorker;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.register.AbsenceExpectations;
@@ -53,7 +54,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * School mornings with the clock fixed, against the real database, with pushes going through the real Firebase Admin
- * SDK to a {@link FakeFcm} and texts through the real Twilio SDK to a {@link FakeTwilio}. The school's register opens
+ * SDK to a {@link FakeFcm} and texts through the real Twilio SDK to a {@link FakeTwilio}, all of them through the
+ * outbox, whose worker the test runs after each step (the scheduled poller is off). The school's register opens
  * at 08:40 for 30 minutes (closes 09:10), texts at 09:30, calls at 10:00; in December London time is UTC.
  */
 @MicronautTest(transactional = false)
@@ -62,6 +64,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "attendance.twilio.account-sid", value = FakeTwilio.ACCOUNT_SID)
 @Property(name = "attendance.twilio.auth-token", value = FakeTwilio.AUTH_TOKEN)
 @Property(name = "attendance.twilio.from-number", value = FakeTwilio.FROM_NUMBER)
+@Property(name = "attendance.outbox.poller", value = "false")
 class FollowUpMorningTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2025-12-03T07:00:00Z"));
     private static final LocalDate MON = LocalDate.parse("2025-12-01");
@@ -88,6 +91,8 @@ class FollowUpMorningTest {
     KnownAbsences known;
     @Inject
     PupilService pupils;
+    @Inject
+    OutboxWorker worker;
 
     @MockBean(Clock.class)
     Clock clock() {
@@ -138,7 +143,9 @@ class FollowUpMorningTest {
         /** The steps the sweep ran at this time of the school's day (UTC = London time in winter). */
         List<FollowUpStep> at(LocalDate day, String time) {
             setClock(day, time);
-            return sweep.run(school.id(), CLOCK.instant());
+            List<FollowUpStep> ran = sweep.run(school.id(), CLOCK.instant());
+            worker.drain();
+            return ran;
         }
 
         /** A teacher takes the 4B morning register (codes by pupil) at 08:45. */
@@ -208,7 +215,7 @@ class FollowUpMorningTest {
         assertEquals(List.of(), m.at(WED, "08:59"));
         assertEquals(List.of(FollowUpStep.REGISTER_CLOSE), m.at(WED, "09:12"));
         assertEquals("N", history(pupil, WED, m.officer).get("currentCode"));
-        assertEquals(List.of(), m.at(WED, "09:59"), "nothing more before the call time");
+        assertEquals(List.of(FollowUpStep.TEXT), m.at(WED, "09:59"), "the texts (from 09:30), no call before the call time");
         assertEquals(List.of(), m.callTasks(WED));
 
         assertEquals(List.of(FollowUpStep.CALL), m.at(WED, "10:00"));
@@ -492,6 +499,7 @@ class FollowUpMorningTest {
         post("/call-tasks/" + task + "/claim", null, m.officer2.token());
 
         List<Long> closed = callTasks.closeForPupil(pupil.id(), WED, "Absence report 12 from a parent: illness");
+        worker.drain();
 
         assertEquals(List.of(task), closed);
         Map<String, Object> view = get("/call-tasks/" + task, m.officer.token());
@@ -575,7 +583,7 @@ class FollowUpMorningTest {
                 "before the morning session ends");
         assertEquals(403, status(() -> put(uri, Map.of("textTime", "09:30", "callTime", "10:00"), m.officer.token())));
 
-        assertEquals(List.of(FollowUpStep.REGISTER_CLOSE), m.at(WED, "10:00"));
+        assertEquals(List.of(FollowUpStep.REGISTER_CLOSE, FollowUpStep.TEXT), m.at(WED, "10:00"));
         assertEquals(List.of(), m.callTasks(WED));
         assertEquals(List.of(FollowUpStep.CALL), m.at(WED, "10:30"));
         assertEquals(1, m.callTasks(WED).size());
@@ -615,8 +623,13 @@ class FollowUpMorningTest {
         return http.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(token), Json.LIST);
     }
 
+    /** Posts, then runs the outbox's worker (a concern's push to the DSL goes through the outbox). */
     private Map<String, Object> post(String uri, Object body, String token) {
-        return http.toBlocking().retrieve(HttpRequest.POST(uri, body == null ? Map.of() : body).bearerAuth(token), Json.OBJECT);
+        try {
+            return http.toBlocking().retrieve(HttpRequest.POST(uri, body == null ? Map.of() : body).bearerAuth(token), Json.OBJECT);
+        } finally {
+            worker.drain();
+        }
     }
 
     private Map<String, Object> put(String uri, Object body, String token) {
