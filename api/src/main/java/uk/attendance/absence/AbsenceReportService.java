@@ -486,10 +486,15 @@ public class AbsenceReportService {
         }
         book.update(withdrawn);
         Set<Long> gone = withdrawn.stream().map(AbsenceReportSessionRecord::id).collect(Collectors.toSet());
-        boolean anyLeft = current.stream().anyMatch(s -> !gone.contains(s.id())
-                && s.dispositionValue() != AbsenceReportDisposition.WITHDRAWN);
-        AbsenceReportRecord updated = book.update(report.withStatus(anyLeft ? report.statusValue() : AbsenceReportStatus.WITHDRAWN,
-                book.now()));
+        // The report now ends on its last day still off; the child is back from the first day withdrawn.
+        Optional<LocalDate> lastLeft = current.stream()
+                .filter(s -> !gone.contains(s.id()) && s.dispositionValue() != AbsenceReportDisposition.WITHDRAWN)
+                .map(AbsenceReportSessionRecord::sessionDate)
+                .max(java.util.Comparator.naturalOrder());
+        AbsenceReportRecord updated = book.update(lastLeft
+                .map(last -> report.withDays(last, last.equals(report.lastDay()) ? report.expectedReturn() : from, report.note(),
+                        report.statusValue(), book.now()))
+                .orElseGet(() -> report.withStatus(AbsenceReportStatus.WITHDRAWN, book.now())));
         book.record(updated, AbsenceReportEventAction.WITHDRAWN, parent, Optional.of("Withdrawn from " + from + " ("
                 + withdrawn.size() + (withdrawn.size() == 1 ? " session)" : " sessions)")
                 + Optional.ofNullable(clean(in.getNote())).map(n -> ": " + n).orElse("")));

@@ -55,6 +55,9 @@ class AuthorizationSweepTest {
     PupilRecord childOfB;
     PupilRecord school2Pupil;
     String parentA;
+    long reportOfA;
+    long reportOfB;
+    long school2Report;
     final Map<String, String> school1Staff = new java.util.HashMap<>();
 
     @BeforeAll
@@ -66,10 +69,23 @@ class AuthorizationSweepTest {
         childOfB = fixtures.pupil(school1, "4B");
         school2Pupil = fixtures.pupil(school2, "7K");
         parentA = fixtures.token(fixtures.parentOf(trust, childOfA));
-        fixtures.parentOf(trust, childOfB);
+        String parentB = fixtures.token(fixtures.parentOf(trust, childOfB));
+        String school2Parent = fixtures.token(fixtures.parentOf(trust, school2Pupil));
+        reportOfA = absenceReport(parentA, childOfA);
+        reportOfB = absenceReport(parentB, childOfB);
+        school2Report = absenceReport(school2Parent, school2Pupil);
         for (String role : STAFF_ROLES) {
             school1Staff.put(role, fixtures.token(fixtures.staff(trust, Optional.of(school1), role)));
         }
+    }
+
+    /** A parent's absence report for a school day of the fixtures' calendar (past and still unregistered). */
+    @SuppressWarnings("unchecked")
+    private long absenceReport(String parent, PupilRecord child) {
+        Map<String, Object> receipt = http.toBlocking().retrieve(HttpRequest.POST("/absence-reports",
+                Map.of("pupilIds", List.of(child.id()), "firstDay", "2025-11-03", "reason", "ILLNESS")).bearerAuth(parent),
+                Argument.mapOf(String.class, Object.class));
+        return ((Number) ((List<Map<String, Object>>) receipt.get("reports")).get(0).get("id")).longValue();
     }
 
     record Operation(String method, String path, String id, List<String> roles, Map<String, Object> spec) {
@@ -84,6 +100,10 @@ class AuthorizationSweepTest {
         boolean schoolScoped() {
             return path.contains("{schoolId}");
         }
+
+        boolean reportScoped() {
+            return path.contains("{reportId}");
+        }
     }
 
     @TestFactory
@@ -96,28 +116,36 @@ class AuthorizationSweepTest {
                 continue;
             }
             tests.add(DynamicTest.dynamicTest(op.id() + ": no token → 401",
-                    () -> expect(401, request(op, p -> childOfA.id(), school1.id(), null))));
+                    () -> expect(401, request(op, p -> childOfA.id(), school1.id(), reportOfA, null))));
             if (!op.roles().contains(Roles.PARENT)) {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": parent → 403",
-                        () -> expect(403, request(op, p -> childOfA.id(), school1.id(), parentA))));
+                        () -> expect(403, request(op, p -> childOfA.id(), school1.id(), reportOfA, parentA))));
             }
             if (op.pupilScoped() && op.roles().contains(Roles.PARENT)) {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": parent A asks for parent B's child → 404",
-                        () -> expect(404, request(op, p -> childOfB.id(), school1.id(), parentA))));
+                        () -> expect(404, request(op, p -> childOfB.id(), school1.id(), reportOfB, parentA))));
             }
             Optional<String> staffRole = STAFF_ROLES.stream().filter(op.roles()::contains).findFirst();
             if (op.pupilScoped() && staffRole.isPresent()) {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 asks for a school-2 pupil → 404",
-                        () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), school1Staff.get(staffRole.get())))));
+                        () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), school2Report, school1Staff.get(staffRole.get())))));
+            }
+            if (op.reportScoped() && op.roles().contains(Roles.PARENT)) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": parent A asks for parent B's absence report → 404",
+                        () -> expect(404, request(op, p -> childOfB.id(), school1.id(), reportOfB, parentA))));
+            }
+            if (op.reportScoped() && staffRole.isPresent()) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 asks for a school-2 absence report → 404",
+                        () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), school2Report, school1Staff.get(staffRole.get())))));
             }
             if (op.schoolScoped() && staffRole.isPresent()) {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 asks for school 2 → 404",
-                        () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), school1Staff.get(staffRole.get())))));
+                        () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), school2Report, school1Staff.get(staffRole.get())))));
             }
             for (String role : STAFF_ROLES) {
                 if (!op.roles().contains(role)) {
                     tests.add(DynamicTest.dynamicTest(op.id() + ": " + role + " → 403",
-                            () -> expect(403, request(op, p -> childOfA.id(), school1.id(), school1Staff.get(role)))));
+                            () -> expect(403, request(op, p -> childOfA.id(), school1.id(), reportOfA, school1Staff.get(role)))));
                 }
             }
         }
@@ -137,14 +165,15 @@ class AuthorizationSweepTest {
     }
 
     @SuppressWarnings("unchecked")
-    private MutableHttpRequest<?> request(Operation op, Function<Void, Long> pupil, long schoolId, String token) {
+    private MutableHttpRequest<?> request(Operation op, Function<Void, Long> pupil, long schoolId, long reportId, String token) {
         String uri = op.path()
                 .replace("{pupilId}", String.valueOf(pupil.apply(null)))
                 .replace("{schoolId}", String.valueOf(schoolId))
                 .replace("{date}", "2025-11-03")
                 .replace("{session}", "AM")
                 .replace("{academicYear}", "2025-26")
-                .replace("{deviceId}", "1");
+                .replace("{deviceId}", "1")
+                .replace("{reportId}", String.valueOf(reportId));
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) op.spec().getOrDefault("parameters", List.of());
         List<String> query = new ArrayList<>();
         for (Map<String, Object> parameter : parameters) {
