@@ -21,6 +21,10 @@ interface AbsenceReportRepository extends CrudRepository<AbsenceReportRecord, Lo
             + " WHERE pc.contact_id = :parentId ORDER BY r.created_at DESC, r.id DESC LIMIT 100")
     List<AbsenceReportRecord> newestForFamilyOf(long parentId);
 
+    @Query("SELECT * FROM absence_report WHERE school_id = :schoolId AND reason = 'ILLNESS' AND status = 'ACCEPTED'"
+            + " AND (decided_code IS NULL OR decided_code = 'I') AND last_day >= :from")
+    List<AbsenceReportRecord> acceptedIllnessOfSchool(long schoolId, LocalDate from);
+
     @Query("SELECT * FROM absence_report WHERE school_id = :schoolId AND status IN (:statuses)"
             + " AND last_day >= :from AND first_day <= :to ORDER BY first_day, created_at, id LIMIT 200")
     List<AbsenceReportRecord> ofSchool(long schoolId, Collection<String> statuses, LocalDate from, LocalDate to);

@@ -16,6 +16,7 @@ import uk.attendance.platform.ApiProblem;
 import uk.attendance.platform.ApiProblem.FieldProblem;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
+import uk.attendance.rules.AnticipatedIllness;
 import uk.attendance.rules.RegisterCode;
 import uk.attendance.rules.SchoolCalendar;
 import uk.attendance.rules.Session;
@@ -92,6 +93,19 @@ public class AbsenceReportService {
     /** Whether a parent's report explains the pupil's absence from the session (see {@link #pupilsWithAcceptedReport}). */
     public boolean explained(long pupilId, LocalDate date, Session session) {
         return !sessions.applyingToPupil(pupilId, date, session).isEmpty();
+    }
+
+    /**
+     * Accepted illness reports of a school's pupils that run on or after {@code from}, as the rules core's anticipated
+     * illness: a parent's report of 15 or more school days off sick is reasonable grounds for a sickness return
+     * (rule book §4, convention 9).
+     */
+    public Map<Long, List<AnticipatedIllness>> anticipatedIllness(long schoolId, LocalDate from) {
+        SchoolRecord school = book.school(schoolId);
+        return reports.acceptedIllnessOfSchool(schoolId, from).stream().collect(Collectors.groupingBy(
+                AbsenceReportRecord::pupilId,
+                Collectors.mapping(r -> new AnticipatedIllness(AbsenceReportBook.schoolDate(school, r.createdAt()),
+                        r.firstDay(), r.lastDay()), Collectors.toList())));
     }
 
     private static Set<Long> pupilIds(List<AbsenceReportSessionRecord> rows) {

@@ -440,6 +440,25 @@ class AbsenceReportHttpTest {
                 .contains("Absence report " + first + " already covers " + THU + " AM"));
     }
 
+    /** Rule book §4, convention 9: a parent's report of 15 or more school days off sick makes a sickness return due. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anIllnessReportedForFifteenSchoolDaysMakesASicknessReturnDueTheDayItIsReported() {
+        Family family = family(oakfield);
+        calls.reported(family.token(), body("pupilIds", List.of(family.child().id()), "firstDay", WED,
+                "lastDay", "2026-01-09", "reason", "ILLNESS"));
+
+        Map<String, Object> due = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/schools/" + oakfield.id()
+                + "/attendance/returns-due").bearerAuth(oakfieldOfficer), Json.OBJECT);
+
+        Map<String, Object> line = list(due, "sicknessReturns").stream()
+                .filter(l -> ((Number) l.get("pupilId")).longValue() == family.child().id())
+                .findFirst().orElseThrow(() -> new AssertionError(due.toString()));
+        assertEquals("ANTICIPATED", line.get("trigger"));
+        assertEquals(WED, line.get("dueOn"));
+        assertEquals("2026-01-09", line.get("periodEnd"));
+    }
+
     @Test
     void anotherFamilysChildOrReportIsNotFound() {
         Family mine = family(oakfield);
