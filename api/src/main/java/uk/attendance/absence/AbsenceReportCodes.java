@@ -6,6 +6,7 @@ import uk.attendance.rules.RegisterCode;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The register codes a parent's reason leads to (rule book §1 and §4): illness → I (physical or mental health),
@@ -67,6 +68,6 @@ final class AbsenceReportCodes {
     }
 
     private static List<RegisterCode> concat(List<RegisterCode> a, List<RegisterCode> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -28,10 +28,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -391,7 +393,7 @@ public class AbsenceReportService {
         }
         AbsenceReportRecord updated = book.update(report.withDays(newLast, newReturn, newNote, status, book.now()));
         book.record(updated, AbsenceReportEventAction.UPDATED, parent, Optional.of(describeChange(report, updated)));
-        book.applyToRegister(updated, Stream.concat(changed.stream(), saved.stream()).toList(), new java.util.HashMap<>(marks),
+        book.applyToRegister(updated, Stream.concat(changed.stream(), saved.stream()).toList(), new HashMap<>(marks),
                 AbsenceReportBook.authorOf(parent));
         LOG.info("Absence report {} updated by parent {}", report.id(), parent.id());
         return updated;
@@ -467,7 +469,7 @@ public class AbsenceReportService {
         } else if (after.expectedReturn() != null && !after.expectedReturn().equals(before.expectedReturn())) {
             parts.add("Back " + after.expectedReturn() + " (last day " + after.lastDay() + ")");
         }
-        if (!java.util.Objects.equals(before.note(), after.note())) {
+        if (!Objects.equals(before.note(), after.note())) {
             parts.add(after.note() == null ? "note removed" : "note changed");
         }
         return parts.isEmpty() ? "No change" : String.join("; ", parts);
@@ -504,7 +506,7 @@ public class AbsenceReportService {
         Optional<LocalDate> lastLeft = current.stream()
                 .filter(s -> !gone.contains(s.id()) && s.dispositionValue() != AbsenceReportDisposition.WITHDRAWN)
                 .map(AbsenceReportSessionRecord::sessionDate)
-                .max(java.util.Comparator.naturalOrder());
+                .max(Comparator.naturalOrder());
         AbsenceReportRecord updated = book.update(lastLeft
                 .map(last -> report.withDays(last, last.equals(report.lastDay()) ? report.expectedReturn() : from, report.note(),
                         report.statusValue(), book.now()))
@@ -538,9 +540,5 @@ public class AbsenceReportService {
 
     private static String capitalised(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    static <T> List<T> concat(Collection<T> a, Collection<T> b) {
-        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }

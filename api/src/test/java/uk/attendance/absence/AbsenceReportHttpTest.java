@@ -1,10 +1,12 @@
 package uk.attendance.absence;
 
 import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,7 +66,7 @@ class AbsenceReportHttpTest {
     @Inject
     Fixtures fixtures;
     @Inject
-    io.micronaut.json.JsonMapper jsonMapper;
+    JsonMapper jsonMapper;
 
     AbsenceReportCalls calls;
     TrustRecord trust;
@@ -448,7 +450,7 @@ class AbsenceReportHttpTest {
         calls.reported(family.token(), body("pupilIds", List.of(family.child().id()), "firstDay", WED,
                 "lastDay", "2026-01-09", "reason", "ILLNESS"));
 
-        Map<String, Object> due = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/schools/" + oakfield.id()
+        Map<String, Object> due = http.toBlocking().retrieve(HttpRequest.GET("/schools/" + oakfield.id()
                 + "/attendance/returns-due").bearerAuth(oakfieldOfficer), Json.OBJECT);
 
         Map<String, Object> line = list(due, "sicknessReturns").stream()

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.function.Executable;
 import uk.attendance.auth.Roles;
 import uk.attendance.auth.SignInFixture;
 import uk.attendance.pupil.ContactRecord;
@@ -257,7 +258,7 @@ class AbsenceReportInboxHttpTest {
     void staffOfAnotherSchoolSeeNothing() {
         Family family = family(school);
         long reportId = id(reportOther(family, WED, WED));
-        for (var call : List.<org.junit.jupiter.api.function.Executable>of(
+        for (Executable call : List.<Executable>of(
                 () -> calls.get(otherOfficer, reportId),
                 () -> calls.decide(otherOfficer, reportId, Map.of("code", "O")),
                 () -> calls.message(otherOfficer, reportId, "Hello?"),
