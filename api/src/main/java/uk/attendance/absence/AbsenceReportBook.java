@@ -7,9 +7,9 @@ import uk.attendance.platform.ApiProblem;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.register.Author;
+import uk.attendance.register.MarkRecord;
 import uk.attendance.register.RegisterService;
 import uk.attendance.rules.RegisterCode;
-import uk.attendance.rules.SessionMark;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.SchoolService;
 
@@ -97,11 +97,14 @@ class AbsenceReportBook {
         }
     }
 
-    /** The register's marks for the pupil over the range, by "date session". */
-    Map<String, RegisterCode> marks(long pupilId, LocalDate from, LocalDate to) {
+    /**
+     * The register's marks for the pupil over the range, by "date session", as this transaction sees them (the
+     * register's amendments made by a report are read back before they are committed).
+     */
+    Map<String, RegisterCode> marks(Caller caller, long pupilId, LocalDate from, LocalDate to) {
         Map<String, RegisterCode> byKey = new HashMap<>();
-        for (SessionMark m : register.sessionMarks(pupilId, from, to)) {
-            byKey.put(m.date() + " " + m.session(), m.code());
+        for (MarkRecord m : register.marksOf(caller, pupilId, from, to)) {
+            RegisterCode.fromSymbol(m.code()).ifPresent(code -> byKey.put(m.sessionDate() + " " + m.session(), code));
         }
         return byKey;
     }

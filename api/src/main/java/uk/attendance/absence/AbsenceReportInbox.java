@@ -124,7 +124,7 @@ class AbsenceReportInbox {
                 .map(s -> s.with(AbsenceReportDisposition.APPLY, code))
                 .toList();
         book.update(decided);
-        book.applyToRegister(updated, decided, book.marks(report.pupilId(), report.firstDay(), report.lastDay()),
+        book.applyToRegister(updated, decided, book.marks(staff, report.pupilId(), report.firstDay(), report.lastDay()),
                 Author.of(staff));
         book.record(updated, AbsenceReportEventAction.DECIDED, staff, Optional.of("Recorded as " + code.symbol()
                 + Optional.ofNullable(AbsenceReportService.clean(decision.getNote())).map(n -> ": " + n).orElse("")));

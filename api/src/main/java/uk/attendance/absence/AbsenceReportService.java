@@ -151,7 +151,7 @@ public class AbsenceReportService {
         List<Draft> drafts = new ArrayList<>();
         for (int i = 0; i < children.size(); i++) {
             String forChild = children.size() > 1 ? "for pupilIds[" + i + "], " : "";
-            draft(children.get(i), forChild, in, problems).ifPresent(drafts::add);
+            draft(parent, children.get(i), forChild, in, problems).ifPresent(drafts::add);
         }
         throwIfAny(problems);
         drafts.forEach(d -> checkNotReportedYet(d.pupil(), d.planned(), in.getFirstDay(), d.lastDay(), Optional.empty()));
@@ -190,7 +190,8 @@ public class AbsenceReportService {
         }
     }
 
-    private Optional<Draft> draft(PupilRecord pupil, String forChild, AbsenceReportInput in, List<FieldProblem> problems) {
+    private Optional<Draft> draft(Caller parent, PupilRecord pupil, String forChild, AbsenceReportInput in,
+                                  List<FieldProblem> problems) {
         SchoolRecord school = book.school(pupil.schoolId());
         SchoolCalendar calendar = calendars.calendarOf(school.id());
         LocalDate today = book.today(school);
@@ -218,7 +219,7 @@ public class AbsenceReportService {
             problems.add(new FieldProblem("firstDay", forChild + noSession(calendar, pupil, reason, first, last, appointment)));
             return Optional.empty();
         }
-        Map<String, RegisterCode> marks = book.marks(pupil.id(), first, last);
+        Map<String, RegisterCode> marks = book.marks(parent, pupil.id(), first, last);
         if (!checkPastDays(planned, marks, today, "firstDay", forChild, problems)) {
             return Optional.empty();
         }
@@ -425,7 +426,8 @@ public class AbsenceReportService {
             problems.add(new FieldProblem(field, "an appointment is on one day: report further days off (e.g. illness) separately"));
         }
         throwIfAny(problems);
-        Map<String, RegisterCode> marks = book.marks(pupil.id(), first, last.isAfter(report.lastDay()) ? last : report.lastDay());
+        Map<String, RegisterCode> marks = book.marks(parent, pupil.id(), first,
+                last.isAfter(report.lastDay()) ? last : report.lastDay());
         List<AbsenceReportSessionRecord> changed = new ArrayList<>();
         for (AbsenceReportSessionRecord s : current) {
             if (s.sessionDate().isAfter(last) && s.dispositionValue() != AbsenceReportDisposition.WITHDRAWN) {
@@ -490,7 +492,7 @@ public class AbsenceReportService {
             throw ApiProblem.invalid("from", "is in the past: days gone by are on the register and cannot be withdrawn");
         }
         List<AbsenceReportSessionRecord> current = book.sessionsOf(report.id());
-        Map<String, RegisterCode> marks = book.marks(report.pupilId(), report.firstDay(), report.lastDay());
+        Map<String, RegisterCode> marks = book.marks(parent, report.pupilId(), report.firstDay(), report.lastDay());
         List<AbsenceReportSessionRecord> withdrawn = current.stream()
                 .filter(s -> !s.sessionDate().isBefore(from)
                         && s.dispositionValue() != AbsenceReportDisposition.WITHDRAWN

@@ -69,7 +69,7 @@ class AbsenceReportViews {
         PupilRecord pupil = book.pupil(caller, r);
         LocalDate until = rows.stream().map(AbsenceReportSessionRecord::sessionDate).max(Comparator.naturalOrder())
                 .filter(d -> d.isAfter(r.lastDay())).orElse(r.lastDay());
-        Map<String, RegisterCode> marks = book.marks(pupil.id(), r.firstDay(), until);
+        Map<String, RegisterCode> marks = book.marks(caller, pupil.id(), r.firstDay(), until);
         List<AbsenceReportSession> sessionViews = rows.stream().map(s -> session(s, marks.get(s.key()))).toList();
         List<AbsenceReportSkippedDay> skipped = AbsenceReportPlanner
                 .skippedDays(calendars.calendarOf(r.schoolId()), pupil, r.firstDay(), r.lastDay()).stream()
