@@ -83,7 +83,7 @@ class AuthorizationSweepTest {
     @SuppressWarnings("unchecked")
     private long absenceReport(String parent, PupilRecord child) {
         Map<String, Object> receipt = http.toBlocking().retrieve(HttpRequest.POST("/absence-reports",
-                Map.of("pupilIds", List.of(child.id()), "firstDay", "2025-11-03", "reason", "ILLNESS")).bearerAuth(parent),
+                Map.of("pupilIds", List.of(child.id()), "firstDay", "2025-11-04", "reason", "ILLNESS")).bearerAuth(parent),
                 Argument.mapOf(String.class, Object.class));
         return ((Number) ((List<Map<String, Object>>) receipt.get("reports")).get(0).get("id")).longValue();
     }
