@@ -4,7 +4,9 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -390,6 +392,42 @@ class LeaveRequestHttpTest {
         long again = id(created(requestBody(f.child(), "EXCEPTIONAL_CIRCUMSTANCES", "2026-01-13", "2026-01-15"), f.token()));
         assertEquals(List.of(again, id), list("/leave-requests", f.token()).stream().map(LeaveRequestHttpTest::id).toList());
         assertEquals(List.of(again), list("/leave-requests?status=PENDING", f.token()).stream().map(LeaveRequestHttpTest::id).toList());
+    }
+
+    @Test
+    void evidenceSentWithARequestIsAttachedForTheSchoolAndAnotherFamilysFileIsRefusedWithNothingStored() {
+        at("2025-11-20T07:00:00Z");
+        Family f = family("E1");
+        Family other = family("E1");
+        long letter = uploadedPdf(f.token());
+        long notTheirs = uploadedPdf(other.token());
+
+        Map<String, Object> body = new HashMap<>(requestBody(f.child(), "MEDICAL", "2026-01-21", "2026-01-21"));
+        body.put("evidenceIds", List.of(letter));
+        Map<String, Object> request = created(body, f.token());
+
+        List<?> evidence = (List<?>) request.get("evidence");
+        assertEquals(List.of(letter), evidence.stream().map(e -> ((Number) map(e).get("id")).longValue()).toList());
+        assertEquals("application/pdf", map(evidence.get(0)).get("mediaType"));
+        assertEquals(evidence, get("/leave-requests/" + id(request), head).get("evidence"), "the headteacher sees it too");
+        HttpResponse<byte[]> download = http.toBlocking().exchange(HttpRequest.GET("/evidence/" + letter).bearerAuth(head), byte[].class);
+        assertEquals(HttpStatus.OK, download.getStatus(), "attached to the child's record: the school's staff may read it");
+
+        body.put("evidenceIds", List.of(notTheirs));
+        body.put("firstDay", "2026-01-22");
+        body.put("lastDay", "2026-01-22");
+        var refused = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/leave-requests", body).bearerAuth(f.token()), Json.OBJECT));
+        Problems.assertProblem(refused, 400, "evidenceIds[0]", "is not a file you uploaded");
+        assertEquals(1, list("/leave-requests?pupilId=" + f.child().id(), f.token()).size(), "the refused request left nothing behind");
+    }
+
+    private long uploadedPdf(String token) {
+        HttpResponse<Map<String, Object>> uploaded = http.toBlocking().exchange(HttpRequest.POST("/evidence",
+                        MultipartBody.builder().addPart("file", "letter.pdf", MediaType.APPLICATION_PDF_TYPE,
+                                uk.attendance.evidence.Samples.pdf()).build())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(token), Json.OBJECT);
+        return ((Number) uploaded.body().get("id")).longValue();
     }
 
     @Test
