@@ -126,8 +126,9 @@ class AbsenceReportBook {
         }
     }
 
-    void record(AbsenceReportRecord report, AbsenceReportEventAction action, Caller by, Optional<String> details) {
-        events.save(new AbsenceReportEventRecord(null, report.id(), action.getValue(), now(), by.kind().name(), by.id(),
+    AbsenceReportEventRecord record(AbsenceReportRecord report, AbsenceReportEventAction action, Caller by,
+                                    Optional<String> details) {
+        return events.save(new AbsenceReportEventRecord(null, report.id(), action.getValue(), now(), by.kind().name(), by.id(),
                 by.name(), by.isParent() ? PARENT_POSITION : by.position(), details.orElse(null)));
     }
 

@@ -80,20 +80,22 @@ class AbsenceReportInbox {
                 next = next == AbsenceReportStatus.AWAITING_DECISION ? AbsenceReportStatus.QUESTION_ASKED : next;
             }
             AbsenceReportRecord updated = book.update(r.withStatus(next, book.now()));
-            book.record(updated, action, caller, Optional.of(message));
+            AbsenceReportEventRecord event = book.record(updated, action, caller, Optional.of(message));
+            if (!caller.isParent()) {
+                notifier.questionAsked(updated, event.id());
+            }
             return updated;
         });
         LOG.info("Absence report {}: message from {} {}", reportId, caller.kind(), caller.id());
-        if (!caller.isParent()) {
-            notifier.questionAsked(report);
-        }
         return report;
     }
 
     AbsenceReportRecord decide(Caller staff, long reportId, AbsenceReportDecision decision) {
-        AbsenceReportRecord report = tx.executeWrite(status -> decided(staff, reportId, decision));
-        notifier.decided(report);
-        return report;
+        return tx.executeWrite(status -> {
+            AbsenceReportRecord report = decided(staff, reportId, decision);
+            notifier.decided(report);
+            return report;
+        });
     }
 
     private AbsenceReportRecord decided(Caller staff, long reportId, AbsenceReportDecision decision) {

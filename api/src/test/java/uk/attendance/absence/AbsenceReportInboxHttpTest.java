@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.Executable;
 import uk.attendance.auth.Roles;
 import uk.attendance.auth.SignInFixture;
+import uk.attendance.notify.OutboxWorker;
 import uk.attendance.pupil.ContactRecord;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.school.SchoolRecord;
@@ -43,6 +44,7 @@ import static uk.attendance.absence.AbsenceReportCalls.summary;
  */
 @MicronautTest(transactional = false)
 @Property(name = "attendance.clock.fixed", value = "2025-12-03T08:20:00Z")
+@Property(name = "attendance.outbox.poller", value = "false")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AbsenceReportInboxHttpTest {
     private static final String TUE = "2025-12-02";
@@ -56,6 +58,8 @@ class AbsenceReportInboxHttpTest {
     Fixtures fixtures;
     @Inject
     SignInFixture rows;
+    @Inject
+    OutboxWorker outboxWorker;
 
     AbsenceReportCalls calls;
     TrustRecord trust;
@@ -215,6 +219,7 @@ class AbsenceReportInboxHttpTest {
         long reportId = id(reportOther(family, WED, WED));
 
         calls.message(officer, reportId, "Is she better?");
+        outboxWorker.drain();
 
         List<Map<String, Object>> pushes = rows.rows("SELECT title, body, data FROM dev_push WHERE device_id = ?", id(device));
         assertEquals(1, pushes.size());
@@ -274,7 +279,9 @@ class AbsenceReportInboxHttpTest {
         return http.toBlocking().retrieve(HttpRequest.GET("/schools/" + at.id() + "/absence-settings").bearerAuth(staff), Json.OBJECT);
     }
 
+    /** The texts the family has received, once the outbox's worker has sent what the school queued. */
     private List<Object> texts(Family family) {
+        outboxWorker.drain();
         return rows.rows("SELECT body FROM dev_text WHERE recipient = ? ORDER BY id", family.parent().mobile()).stream()
                 .map(r -> r.get("body")).toList();
     }
