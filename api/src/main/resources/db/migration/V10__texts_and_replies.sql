@@ -30,7 +30,7 @@ CREATE TABLE text_reply (
   report_id    BIGINT,
   detail       VARCHAR(300),
   CONSTRAINT uq_text_reply_sid UNIQUE (message_sid),
-  CONSTRAINT ck_text_reply_outcome CHECK (outcome IN ('RECEIVED', 'REPORTED', 'NOT_REPORTED', 'UNMATCHED', 'OPTED_OUT')),
+  CONSTRAINT ck_text_reply_outcome CHECK (outcome IN ('RECEIVED', 'REPORTED', 'NOT_REPORTED', 'UNMATCHED', 'KEYWORD')),
   INDEX ix_text_reply_pupil (pupil_id, school_day),
   INDEX ix_text_reply_school (school_id, school_day)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

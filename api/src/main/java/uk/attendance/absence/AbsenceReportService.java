@@ -14,6 +14,8 @@ import uk.attendance.contract.model.AbsenceReportUpdate;
 import uk.attendance.contract.model.AbsenceReportWithdrawal;
 import uk.attendance.platform.ApiProblem;
 import uk.attendance.platform.ApiProblem.FieldProblem;
+import uk.attendance.auth.Roles;
+import uk.attendance.pupil.ContactRecord;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.rules.AnticipatedIllness;
@@ -346,6 +348,43 @@ public class AbsenceReportService {
         }
         Optional.ofNullable(r.expectedReturn()).ifPresent(back -> s.append(" (back ").append(back).append(")"));
         return s.toString();
+    }
+
+    // ---- Reported by text (issue 5) ------------------------------------------------------------------------------
+
+    /** What a reply to the morning text became: report {@code reportId}, accepted or awaiting a staff decision. */
+    public record TextReport(long reportId, AbsenceReportStatus status) {
+    }
+
+    /**
+     * A report made by a parent's reply to the school's morning text: for one child, today (both sessions; for an
+     * appointment, the session of its time, or the morning when the reply gives none), with the reason read from the
+     * reply ({@code OTHER}: the school decides, the reply is the reason). The reply is kept as the report's note. The
+     * same checks and effects as a report from the app (a day already reported answers 409), in the caller's
+     * transaction.
+     *
+     * @throws ApiProblem when the report cannot be made as the app would refuse it
+     */
+    public TextReport reportByText(ContactRecord parent, long pupilId, AbsenceReportReason reason,
+                                   Optional<LocalTime> appointment, String reply) {
+        PupilRecord pupil = pupils.find(pupilId).orElseThrow(() -> ApiProblem.notFound("No pupil " + pupilId));
+        SchoolRecord school = book.school(pupil.schoolId());
+        Caller caller = new Caller(Caller.Kind.PARENT, parent.id(), parent.trustId(), Optional.empty(), Set.of(Roles.PARENT),
+                (parent.firstName() + " " + parent.lastName()).strip(), "");
+        AbsenceReportInput in = new AbsenceReportInput(List.of(pupilId), book.today(school), reason)
+                .note(shorten("By text message: " + reply.strip(), 1000));
+        if (reason == AbsenceReportReason.OTHER) {
+            in.otherReason(shorten("Reply to the school's text: " + reply.strip(), 500));
+        }
+        if (reason == AbsenceReportReason.MEDICAL_APPOINTMENT) {
+            in.appointmentTime(appointment.orElse(school.amRegisterOpens()).truncatedTo(ChronoUnit.MINUTES).toString());
+        }
+        AbsenceReportRecord report = tx.executeWrite(status -> created(caller, in)).get(0);
+        return new TextReport(report.id(), report.statusValue());
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     // ---- Changing ----------------------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ class FollowUpMessages implements OutboxPurpose {
             return Optional.of(PUPIL_MARKED);
         }
         return FollowUpNotices.MORNING_TEXT.equals(message.purpose())
-                ? inTouch.why(message.pupilId(), day.get()) : Optional.empty();
+                ? inTouch.why(message.pupilId(), message.schoolId(), day.get()) : Optional.empty();
     }
 
     @Override

@@ -38,8 +38,8 @@ record TextReplyRecord(
         NOT_REPORTED,
         /** No morning text went to this number today: nothing to match it to (ignored). */
         UNMATCHED,
-        /** An opt-out keyword (STOP…), which Twilio acts on itself. */
-        OPTED_OUT
+        /** One of Twilio's keywords (STOP, HELP…), which Twilio answers itself: no reason for an absence. */
+        KEYWORD
     }
 
     TextReplyRecord matched(long school, long pupil, LocalDate day, long contact, long outbox) {

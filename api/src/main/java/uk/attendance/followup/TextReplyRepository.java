@@ -8,6 +8,7 @@ import io.micronaut.data.repository.CrudRepository;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface TextReplyRepository extends CrudRepository<TextReplyRecord, Long> {
@@ -16,6 +17,9 @@ interface TextReplyRepository extends CrudRepository<TextReplyRecord, Long> {
     @Query("SELECT DISTINCT pupil_id FROM text_reply WHERE school_id = :schoolId AND school_day = :schoolDay"
             + " AND pupil_id IS NOT NULL")
     List<Long> pupilsWhoseFamilyReplied(long schoolId, LocalDate schoolDay);
+
+    @Query("SELECT * FROM text_reply WHERE message_sid = :messageSid FOR UPDATE")
+    Optional<TextReplyRecord> lockBySid(String messageSid);
 
     boolean existsByPupilIdAndSchoolDay(long pupilId, LocalDate schoolDay);
 
