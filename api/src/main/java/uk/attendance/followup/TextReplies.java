@@ -88,9 +88,15 @@ class TextReplies implements InboundTexts {
             LOG.info("Text {}: reply about pupil {} not taken as {} ({})", text.messageSid(), m.pupilId(), reading.reason(),
                     refused.status().getCode());
             if (reading.reason() == AbsenceReportReason.OTHER || !tryAsOther(text, m)) {
-                actions.notReported(text.messageSid(), m, refused.getMessage());
+                actions.notReported(text.messageSid(), m, describe(refused));
             }
         }
+    }
+
+    private static String describe(ApiProblem problem) {
+        StringBuilder why = new StringBuilder(Optional.ofNullable(problem.getMessage()).orElse(problem.title()));
+        problem.fieldProblems().forEach(f -> why.append("; ").append(f.field()).append(": ").append(f.message()));
+        return why.toString();
     }
 
     /** A reason the report refused (an appointment after school…) is still the family's word: staff decide it. */
