@@ -42,7 +42,10 @@ class NotificationsController implements NotificationsApi {
         this.caller = caller;
     }
 
-    /** A parent: the messages sent to them about their child, with what they said; staff: all, without bodies. */
+    /**
+     * A parent: the messages sent (or being sent) to them about their child, with what they said, not those cancelled
+     * before sending (they never had them); staff: all, without bodies.
+     */
     @Override
     @Secured({Roles.PARENT, Roles.ATTENDANCE_OFFICER, Roles.DSL, Roles.HEADTEACHER, Roles.TRUST_ADMIN})
     public List<PupilMessage> listPupilMessages(Long pupilId, Long before, Integer limit) {

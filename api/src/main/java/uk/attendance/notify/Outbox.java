@@ -94,7 +94,7 @@ public class Outbox {
         return pupilIds.isEmpty() ? List.of() : rows.aboutPupils(pupilIds, purpose, from, to);
     }
 
-    /** A pupil's messages, newest first: all of them, or only those to one parent. */
+    /** A pupil's messages, newest first: all of them, or only those to one parent (except those cancelled unsent). */
     public List<OutboxRecord> ofPupil(long pupilId, Optional<Long> parentId, Optional<Long> before, int limit) {
         return rows.ofPupil(pupilId, parentId.orElse(null), before.orElse(null), limit);
     }

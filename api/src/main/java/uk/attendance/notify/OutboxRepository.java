@@ -38,9 +38,12 @@ interface OutboxRepository extends CrudRepository<OutboxRecord, Long> {
             + " AND created_at >= :from AND created_at < :to ORDER BY id")
     List<OutboxRecord> aboutPupils(Collection<Long> pupilIds, String purpose, LocalDateTime from, LocalDateTime to);
 
-    /** A pupil's messages, newest first; with {@code parentId}, only those to that parent (texts and pushes). */
-    @Query("SELECT * FROM outbox_message WHERE pupil_id = :pupilId"
-            + " AND (:parentId IS NULL OR (to_person_kind = 'PARENT' AND to_person_id = :parentId))"
+    /**
+     * A pupil's messages, newest first; with {@code parentId}, only those to that parent (texts and pushes) and not
+     * those cancelled before sending.
+     */
+    @Query("SELECT * FROM outbox_message WHERE pupil_id = :pupilId AND (:parentId IS NULL"
+            + " OR (to_person_kind = 'PARENT' AND to_person_id = :parentId AND status <> 'CANCELLED'))"
             + " AND (:before IS NULL OR id < :before) ORDER BY id DESC LIMIT :limit")
     List<OutboxRecord> ofPupil(long pupilId, @Nullable Long parentId, @Nullable Long before, int limit);
 
