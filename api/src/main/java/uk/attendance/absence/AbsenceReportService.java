@@ -1,5 +1,6 @@
 package uk.attendance.absence;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -60,10 +61,11 @@ public class AbsenceReportService {
     private final PupilService pupils;
     private final CalendarService calendars;
     private final TransactionOperations<Connection> tx;
+    private final ApplicationEventPublisher<AbsenceReported> events;
 
     AbsenceReportService(AbsenceReportRepository reports, AbsenceReportSessionRepository sessions, AbsenceReportBook book,
                          AbsenceReportSettingsStore settings, PupilService pupils, CalendarService calendars,
-                         TransactionOperations<Connection> tx) {
+                         TransactionOperations<Connection> tx, ApplicationEventPublisher<AbsenceReported> events) {
         this.reports = reports;
         this.sessions = sessions;
         this.book = book;
@@ -71,6 +73,7 @@ public class AbsenceReportService {
         this.pupils = pupils;
         this.calendars = calendars;
         this.tx = tx;
+        this.events = events;
     }
 
     // ---- For the morning follow-up (issue 5) --------------------------------------------------------------------
@@ -329,9 +332,20 @@ public class AbsenceReportService {
         List<AbsenceReportSessionRecord> rows = sessions.saveAll(d.planned().stream().map(p -> row(report, p)).toList());
         book.record(report, AbsenceReportEventAction.REPORTED, parent, Optional.of(describe(report)));
         book.applyToRegister(report, rows, d.marks(), AbsenceReportBook.authorOf(parent));
+        published(report, rows);
         LOG.info("Absence report {} made by parent {} for pupil {}: {} sessions, {}", report.id(), parent.id(),
                 d.pupil().id(), rows.size(), status);
         return report;
+    }
+
+    /** The days the family has now been in touch about, for the morning follow-up (its call tasks close). */
+    private void published(AbsenceReportRecord report, List<AbsenceReportSessionRecord> rows) {
+        Set<LocalDate> days = rows.stream().filter(r -> r.dispositionValue() != AbsenceReportDisposition.WITHDRAWN)
+                .map(AbsenceReportSessionRecord::sessionDate).collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (!days.isEmpty()) {
+            events.publishEvent(new AbsenceReported(report.id(), report.pupilId(), report.schoolId(), days,
+                    AbsenceReportCodes.label(report.reasonValue())));
+        }
     }
 
     private static AbsenceReportSessionRecord row(AbsenceReportRecord report, Planned p) {
@@ -435,6 +449,7 @@ public class AbsenceReportService {
         book.record(updated, AbsenceReportEventAction.UPDATED, parent, Optional.of(describeChange(report, updated)));
         book.applyToRegister(updated, Stream.concat(changed.stream(), saved.stream()).toList(), new HashMap<>(marks),
                 AbsenceReportBook.authorOf(parent));
+        published(updated, Stream.concat(changed.stream(), saved.stream()).toList());
         LOG.info("Absence report {} updated by parent {}", report.id(), parent.id());
         return updated;
     }

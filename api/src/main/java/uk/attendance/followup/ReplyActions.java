@@ -42,10 +42,11 @@ class ReplyActions {
             return;
         }
         ContactRecord parent = pupils.contact(m.contactId()).orElseThrow();
-        TextReport report = reports.reportByText(parent, m.pupilId(), reading.reason(), reading.appointment(), row.body());
         String what = reading.reason().getValue().toLowerCase(Locale.UK).replace('_', ' ');
+        // closed first, so the tasks say it was the reply (the report would close them too, naming itself)
         List<Long> closed = callTasks.closeForPupil(m.pupilId(), m.day(),
-                "The family replied to the morning text: absence report " + report.reportId() + " (" + what + ")");
+                "The family replied to the morning text (" + what + ")");
+        TextReport report = reports.reportByText(parent, m.pupilId(), reading.reason(), reading.appointment(), row.body());
         replies.update(row.settled(TextReplyRecord.Outcome.REPORTED, reading.reason().getValue(), report.reportId(),
                 "absence report " + report.reportId() + " " + report.status().getValue().toLowerCase(Locale.UK)));
         LOG.info("Text {}: absence report {} for pupil {} ({}, {}), {} call tasks closed", messageSid, report.reportId(),

@@ -272,7 +272,7 @@ class MorningTextsTest {
 
         Map<String, Object> closed = get("/call-tasks/" + task, s.officer.token());
         assertEquals("CLOSED", closed.get("state"));
-        assertTrue(String.valueOf(closed.get("closedReason")).startsWith("The family replied to the morning text: absence report"));
+        assertEquals("The family replied to the morning text (medical appointment)", closed.get("closedReason"));
         List<Map<String, Object>> texts = list(closed.get("texts"));
         assertEquals(List.of("SENT", "RECEIVED"), texts.stream().map(t -> t.get("direction")).toList());
         assertEquals("Sorry, Zain has a dentist appointment at 11:15 today", texts.get(1).get("body"));
@@ -287,6 +287,29 @@ class MorningTextsTest {
                 .filter(p -> "CALL_TASK_CLOSED".equals(p.data().get("kind"))).toList();
         assertEquals(1, told.size(), "whoever held the task is told");
         assertEquals(1, s.counts().get("callTasksClosed"));
+    }
+
+    @Test
+    void aReportInTheAppAfterTheCallTaskClosesItToo() {
+        School s = new School();
+        Family f = s.family("Freya", "en");
+        s.at("09:10");
+        s.at("10:00");
+        long task = ((Number) s.taskOf(f).get("id")).longValue();
+        post("/call-tasks/" + task + "/claim", s.officer.token());
+
+        setClock("10:40");
+        Map<String, Object> receipt = http.toBlocking().retrieve(HttpRequest.POST("/absence-reports", Map.of("pupilIds",
+                List.of(f.child().id()), "firstDay", WED.toString(), "reason", "ILLNESS")).bearerAuth(f.token()), Json.OBJECT);
+        worker.drain();
+
+        long reportId = ((Number) list(receipt.get("reports")).get(0).get("id")).longValue();
+        Map<String, Object> closed = get("/call-tasks/" + task, s.officer.token());
+        assertEquals("CLOSED", closed.get("state"));
+        assertEquals("Absence report " + reportId + " from a parent: illness", closed.get("closedReason"));
+        assertEquals(1, fcm.sentTo(s.officer.device()).stream()
+                .filter(p -> "CALL_TASK_CLOSED".equals(p.data().get("kind"))).count());
+        assertEquals("I", s.amCode(f));
     }
 
     @Test
