@@ -1,5 +1,7 @@
 package uk.attendance.absence;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
+import uk.attendance.evidence.EvidenceService;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -58,10 +60,15 @@ public class AbsenceReportService {
     private final PupilService pupils;
     private final CalendarService calendars;
     private final TransactionOperations<Connection> tx;
+    private final EvidenceService evidence;
+    private final ApplicationEventPublisher<AbsenceReported> reported;
 
     AbsenceReportService(AbsenceReportRepository reports, AbsenceReportSessionRepository sessions, AbsenceReportBook book,
                          AbsenceReportSettingsStore settings, PupilService pupils, CalendarService calendars,
-                         TransactionOperations<Connection> tx) {
+                         TransactionOperations<Connection> tx, EvidenceService evidence,
+                         ApplicationEventPublisher<AbsenceReported> reported) {
+        this.evidence = evidence;
+        this.reported = reported;
         this.reports = reports;
         this.sessions = sessions;
         this.book = book;
@@ -125,6 +132,10 @@ public class AbsenceReportService {
     }
 
     // ---- Reporting ----------------------------------------------------------------------------------------------
+
+    static String evidenceSubject(long reportId) {
+        return "absence-report:" + reportId;
+    }
 
     /** One report per child, each applied to the child's register; all or nothing. */
     List<AbsenceReportRecord> create(Caller parent, AbsenceReportInput in) {
@@ -327,6 +338,10 @@ public class AbsenceReportService {
         List<AbsenceReportSessionRecord> rows = sessions.saveAll(d.planned().stream().map(p -> row(report, p)).toList());
         book.record(report, AbsenceReportEventAction.REPORTED, parent, Optional.of(describe(report)));
         book.applyToRegister(report, rows, d.marks(), AbsenceReportBook.authorOf(parent));
+        evidence.attach(parent, Optional.ofNullable(in.getEvidenceIds()).orElse(List.of()), report.pupilId(),
+                evidenceSubject(report.id()));
+        reported.publishEvent(new AbsenceReported(report.id(), report.pupilId(), report.schoolId(), report.firstDay(),
+                report.lastDay()));
         LOG.info("Absence report {} made by parent {} for pupil {}: {} sessions, {}", report.id(), parent.id(),
                 d.pupil().id(), rows.size(), status);
         return report;
