@@ -1,12 +1,14 @@
 package uk.attendance.absence;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
+import uk.attendance.evidence.EvidenceService;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.attendance.absence.AbsenceReportPlanner.Planned;
 import uk.attendance.auth.Caller;
+import uk.attendance.auth.Roles;
 import uk.attendance.contract.model.AbsenceReportEventAction;
 import uk.attendance.contract.model.AbsenceReportInput;
 import uk.attendance.contract.model.AbsenceReportReason;
@@ -15,7 +17,6 @@ import uk.attendance.contract.model.AbsenceReportUpdate;
 import uk.attendance.contract.model.AbsenceReportWithdrawal;
 import uk.attendance.platform.ApiProblem;
 import uk.attendance.platform.ApiProblem.FieldProblem;
-import uk.attendance.auth.Roles;
 import uk.attendance.pupil.ContactRecord;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
@@ -61,11 +62,15 @@ public class AbsenceReportService {
     private final PupilService pupils;
     private final CalendarService calendars;
     private final TransactionOperations<Connection> tx;
-    private final ApplicationEventPublisher<AbsenceReported> events;
+    private final EvidenceService evidence;
+    private final ApplicationEventPublisher<AbsenceReported> reported;
 
     AbsenceReportService(AbsenceReportRepository reports, AbsenceReportSessionRepository sessions, AbsenceReportBook book,
                          AbsenceReportSettingsStore settings, PupilService pupils, CalendarService calendars,
-                         TransactionOperations<Connection> tx, ApplicationEventPublisher<AbsenceReported> events) {
+                         TransactionOperations<Connection> tx, EvidenceService evidence,
+                         ApplicationEventPublisher<AbsenceReported> reported) {
+        this.evidence = evidence;
+        this.reported = reported;
         this.reports = reports;
         this.sessions = sessions;
         this.book = book;
@@ -73,7 +78,6 @@ public class AbsenceReportService {
         this.pupils = pupils;
         this.calendars = calendars;
         this.tx = tx;
-        this.events = events;
     }
 
     // ---- For the morning follow-up (issue 5) --------------------------------------------------------------------
@@ -130,6 +134,10 @@ public class AbsenceReportService {
     }
 
     // ---- Reporting ----------------------------------------------------------------------------------------------
+
+    static String evidenceSubject(long reportId) {
+        return "absence-report:" + reportId;
+    }
 
     /** One report per child, each applied to the child's register; all or nothing. */
     List<AbsenceReportRecord> create(Caller parent, AbsenceReportInput in) {
@@ -332,20 +340,13 @@ public class AbsenceReportService {
         List<AbsenceReportSessionRecord> rows = sessions.saveAll(d.planned().stream().map(p -> row(report, p)).toList());
         book.record(report, AbsenceReportEventAction.REPORTED, parent, Optional.of(describe(report)));
         book.applyToRegister(report, rows, d.marks(), AbsenceReportBook.authorOf(parent));
-        published(report, rows);
+        evidence.attach(parent, Optional.ofNullable(in.getEvidenceIds()).orElse(List.of()), report.pupilId(),
+                evidenceSubject(report.id()));
+        reported.publishEvent(new AbsenceReported(report.id(), report.pupilId(), report.schoolId(), report.firstDay(),
+                report.lastDay()));
         LOG.info("Absence report {} made by parent {} for pupil {}: {} sessions, {}", report.id(), parent.id(),
                 d.pupil().id(), rows.size(), status);
         return report;
-    }
-
-    /** The days the family has now been in touch about, for the morning follow-up (its call tasks close). */
-    private void published(AbsenceReportRecord report, List<AbsenceReportSessionRecord> rows) {
-        Set<LocalDate> days = rows.stream().filter(r -> r.dispositionValue() != AbsenceReportDisposition.WITHDRAWN)
-                .map(AbsenceReportSessionRecord::sessionDate).collect(Collectors.toCollection(java.util.TreeSet::new));
-        if (!days.isEmpty()) {
-            events.publishEvent(new AbsenceReported(report.id(), report.pupilId(), report.schoolId(), days,
-                    AbsenceReportCodes.label(report.reasonValue())));
-        }
     }
 
     private static AbsenceReportSessionRecord row(AbsenceReportRecord report, Planned p) {
@@ -449,7 +450,6 @@ public class AbsenceReportService {
         book.record(updated, AbsenceReportEventAction.UPDATED, parent, Optional.of(describeChange(report, updated)));
         book.applyToRegister(updated, Stream.concat(changed.stream(), saved.stream()).toList(), new HashMap<>(marks),
                 AbsenceReportBook.authorOf(parent));
-        published(updated, Stream.concat(changed.stream(), saved.stream()).toList());
         LOG.info("Absence report {} updated by parent {}", report.id(), parent.id());
         return updated;
     }

@@ -1,5 +1,7 @@
 package uk.attendance.absence;
 
+import uk.attendance.evidence.EvidenceFileRecord;
+import uk.attendance.evidence.EvidenceService;
 import jakarta.inject.Singleton;
 import uk.attendance.auth.Caller;
 import uk.attendance.contract.model.AbsenceReport;
@@ -37,13 +39,15 @@ class AbsenceReportViews {
     private final AbsenceReportEventRepository events;
     private final AbsenceReportBook book;
     private final CalendarService calendars;
+    private final EvidenceService evidence;
 
     AbsenceReportViews(AbsenceReportSessionRepository sessions, AbsenceReportEventRepository events, AbsenceReportBook book,
-                       CalendarService calendars) {
+                       CalendarService calendars, EvidenceService evidence) {
         this.sessions = sessions;
         this.events = events;
         this.book = book;
         this.calendars = calendars;
+        this.evidence = evidence;
     }
 
     AbsenceReport view(Caller caller, AbsenceReportRecord report) {
@@ -89,7 +93,9 @@ class AbsenceReportViews {
                 .appointmentEnds(hhmm(r.appointmentEnds()))
                 .expectedReturn(r.expectedReturn())
                 .note(r.note())
-                .decidedCode(r.decidedCode());
+                .decidedCode(r.decidedCode())
+                .evidence(evidence.attachedTo(AbsenceReportService.evidenceSubject(r.id())).stream()
+                        .map(EvidenceFileRecord::toContract).toList());
     }
 
     private static AbsenceReportSession session(AbsenceReportSessionRecord s, RegisterCode mark) {

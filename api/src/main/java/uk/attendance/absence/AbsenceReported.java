@@ -1,14 +1,14 @@
 package uk.attendance.absence;
 
 import java.time.LocalDate;
-import java.util.Set;
 
 /**
- * Published (synchronously, in the report's transaction) when a family reports an absence or extends a report to more
- * days: the family has been in touch about the pupil on {@code days}, so the morning follow-up closes the pupil's open
- * call tasks of those days and tells whoever held them.
- *
- * @param reason what the report says, in words for staff (e.g. "illness")
+ * A parent reported an absence (published in the report's transaction): the family got in touch, so the morning
+ * follow-up stops chasing the child for the days it covers.
  */
-public record AbsenceReported(long reportId, long pupilId, long schoolId, Set<LocalDate> days, String reason) {
+public record AbsenceReported(long reportId, long pupilId, long schoolId, LocalDate firstDay, LocalDate lastDay) {
+
+    public boolean covers(LocalDate date) {
+        return !date.isBefore(firstDay) && !date.isAfter(lastDay);
+    }
 }

@@ -1,5 +1,8 @@
 package uk.attendance.absence;
 
+import io.micronaut.http.client.multipart.MultipartBody;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -181,6 +184,33 @@ class AbsenceReportHttpTest {
         assertEquals(404, elsewhere.getStatus().getCode());
         assertEquals(List.of(id(bens), id(aishas)).stream().sorted().toList(),
                 calls.mine(family.token()).stream().map(AbsenceReportCalls::id).sorted().toList());
+    }
+
+    @Test
+    void aFitNoteSentWithAReportForTwoChildrenIsOnEachChildsReportForTheirSchool() {
+        Family family = family(oakfield, riverside);
+        HttpResponse<Map<String, Object>> uploaded = http.toBlocking().exchange(HttpRequest.POST("/evidence",
+                        MultipartBody.builder().addPart("file", "fit note.pdf", MediaType.APPLICATION_PDF_TYPE,
+                                uk.attendance.evidence.Samples.pdf()).build())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(family.token()), Json.OBJECT);
+        long note = ((Number) uploaded.body().get("id")).longValue();
+
+        Map<String, Object> receipt = calls.report(family.token(), body("pupilIds", family.children().stream().map(PupilRecord::id).toList(),
+                "firstDay", THU, "reason", "ILLNESS", "evidenceIds", List.of(note)), null).body();
+
+        List<?> reports = (List<?>) receipt.get("reports");
+        assertEquals(2, reports.size());
+        for (Object report : reports) {
+            List<?> evidence = (List<?>) ((Map<?, ?>) report).get("evidence");
+            assertEquals(List.of(note), evidence.stream().map(e -> ((Number) ((Map<?, ?>) e).get("id")).longValue()).toList());
+        }
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/evidence/" + note).bearerAuth(riversideOfficer),
+                byte[].class).getStatus(), "each child's school may read the file sent for its pupil");
+
+        var refused = assertThrows(HttpClientResponseException.class, () -> calls.report(family.token(),
+                body("pupilIds", List.of(family.child().id()), "firstDay", FRI, "reason", "ILLNESS", "evidenceIds", List.of(note + 1_000_000)), null));
+        Problems.assertProblem(refused, 400, "evidenceIds[0]", "is not a file you uploaded");
+        assertEquals(2, calls.mine(family.token()).size(), "the refused report left nothing behind");
     }
 
     @Test

@@ -516,6 +516,26 @@ class FollowUpMorningTest {
     }
 
     @Test
+    void aReportFromTheParentsAppAfterTheCallTaskWasRaisedClosesIt() {
+        Morning m = new Morning();
+        PupilRecord pupil = m.pupil("AppReport");
+        String parent = fixtures.token(fixtures.parentOf(m.trust, pupil));
+        m.at(WED, "10:00");
+        long task = id(m.taskOf(pupil, WED));
+        post("/call-tasks/" + task + "/claim", null, m.officer.token());
+
+        setClock(WED, "10:20");
+        http.toBlocking().exchange(HttpRequest.POST("/absence-reports", Map.of("pupilIds", List.of(pupil.id()),
+                "firstDay", WED.toString(), "reason", "ILLNESS")).bearerAuth(parent), String.class);
+
+        Map<String, Object> view = get("/call-tasks/" + task, m.officer.token());
+        assertEquals("CLOSED", view.get("state"));
+        assertTrue(String.valueOf(view.get("closedReason")).startsWith("Absence report "), String.valueOf(view.get("closedReason")));
+        assertEquals(1, fcm.sentTo(m.officer.device()).stream()
+                .filter(p -> "CALL_TASK_CLOSED".equals(p.data().get("kind"))).count(), "whoever held it is told");
+    }
+
+    @Test
     void theSocialWorkerIsToldThatMorningByInitialsAndSchoolOnly() {
         Morning m = new Morning();
         String mobile = Fixtures.uniqueMobile();

@@ -306,7 +306,7 @@ class MorningTextsTest {
         long reportId = ((Number) list(receipt.get("reports")).get(0).get("id")).longValue();
         Map<String, Object> closed = get("/call-tasks/" + task, s.officer.token());
         assertEquals("CLOSED", closed.get("state"));
-        assertEquals("Absence report " + reportId + " from a parent: illness", closed.get("closedReason"));
+        assertEquals("Absence report " + reportId + " from a parent", closed.get("closedReason"));
         assertEquals(1, fcm.sentTo(s.officer.device()).stream()
                 .filter(p -> "CALL_TASK_CLOSED".equals(p.data().get("kind"))).count());
         assertEquals("I", s.amCode(f));
