@@ -527,6 +527,7 @@ class FollowUpMorningTest {
         setClock(WED, "10:20");
         http.toBlocking().exchange(HttpRequest.POST("/absence-reports", Map.of("pupilIds", List.of(pupil.id()),
                 "firstDay", WED.toString(), "reason", "ILLNESS")).bearerAuth(parent), String.class);
+        worker.drain();
 
         Map<String, Object> view = get("/call-tasks/" + task, m.officer.token());
         assertEquals("CLOSED", view.get("state"));

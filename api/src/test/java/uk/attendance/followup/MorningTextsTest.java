@@ -290,29 +290,6 @@ class MorningTextsTest {
     }
 
     @Test
-    void aReportInTheAppAfterTheCallTaskClosesItToo() {
-        School s = new School();
-        Family f = s.family("Freya", "en");
-        s.at("09:10");
-        s.at("10:00");
-        long task = ((Number) s.taskOf(f).get("id")).longValue();
-        post("/call-tasks/" + task + "/claim", s.officer.token());
-
-        setClock("10:40");
-        Map<String, Object> receipt = http.toBlocking().retrieve(HttpRequest.POST("/absence-reports", Map.of("pupilIds",
-                List.of(f.child().id()), "firstDay", WED.toString(), "reason", "ILLNESS")).bearerAuth(f.token()), Json.OBJECT);
-        worker.drain();
-
-        long reportId = ((Number) list(receipt.get("reports")).get(0).get("id")).longValue();
-        Map<String, Object> closed = get("/call-tasks/" + task, s.officer.token());
-        assertEquals("CLOSED", closed.get("state"));
-        assertEquals("Absence report " + reportId + " from a parent", closed.get("closedReason"));
-        assertEquals(1, fcm.sentTo(s.officer.device()).stream()
-                .filter(p -> "CALL_TASK_CLOSED".equals(p.data().get("kind"))).count());
-        assertEquals("I", s.amCode(f));
-    }
-
-    @Test
     void aReplyThatCannotBeUnderstoodWaitsForStaffAsAnOtherReportAndStopsTheCall() {
         School s = new School();
         Family f = s.family("Maryam", "ar");
