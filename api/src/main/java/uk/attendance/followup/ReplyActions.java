@@ -49,8 +49,9 @@ class ReplyActions {
         TextReport report = reports.reportByText(parent, m.pupilId(), reading.reason(), reading.appointment(), row.body());
         replies.update(row.settled(TextReplyRecord.Outcome.REPORTED, reading.reason().getValue(), report.reportId(),
                 "absence report " + report.reportId() + " " + report.status().getValue().toLowerCase(Locale.UK)));
-        LOG.info("Text {}: absence report {} for pupil {} ({}, {}), {} call tasks closed", messageSid, report.reportId(),
-                m.pupilId(), reading.reason(), report.status(), closed.size());
+        // no reason in the log (privacy): the report holds it
+        LOG.info("Text {}: absence report {} for pupil {} ({}), {} call tasks closed", messageSid, report.reportId(),
+                m.pupilId(), report.status(), closed.size());
     }
 
     @Transactional

@@ -85,7 +85,7 @@ class TextReplies implements InboundTexts {
         try {
             actions.report(text.messageSid(), m, reading);
         } catch (ApiProblem refused) {
-            LOG.info("Text {}: reply about pupil {} not taken as {} ({})", text.messageSid(), m.pupilId(), reading.reason(),
+            LOG.info("Text {}: reply about pupil {} not taken as read ({})", text.messageSid(), m.pupilId(),
                     refused.status().getCode());
             if (reading.reason() == AbsenceReportReason.OTHER || !tryAsOther(text, m)) {
                 actions.notReported(text.messageSid(), m, describe(refused));
