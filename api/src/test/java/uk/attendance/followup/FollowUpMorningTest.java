@@ -22,8 +22,6 @@ import uk.attendance.notify.FakeTwilio;
 import uk.attendance.notify.OutboxWorker;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
-import uk.attendance.register.AbsenceExpectations;
-import uk.attendance.rules.RegisterCode;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.TrustRecord;
 import uk.attendance.staff.StaffRecord;
@@ -87,8 +85,6 @@ class FollowUpMorningTest {
     FakeFcm fcm;
     @Inject
     FakeTwilio twilio;
-    @Inject
-    KnownAbsences known;
     @Inject
     PupilService pupils;
     @Inject
@@ -177,7 +173,10 @@ class FollowUpMorningTest {
         PupilRecord reported = m.pupil("Reported");
         PupilRecord unexplained = m.pupil("Unexplained");
         PupilRecord present = m.pupil("Present");
-        known.report(reported.id(), WED, new AbsenceExpectations.Expected(RegisterCode.I, "Absence report 7 from a parent: illness"));
+        String parent = fixtures.token(fixtures.parentOf(m.trust, reported));
+        setClock(WED, "07:50");
+        long report = ((Number) map(list(post("/absence-reports", Map.of("pupilIds", List.of(reported.id()),
+                "firstDay", WED.toString(), "reason", "ILLNESS"), parent).get("reports")).get(0)).get("id")).longValue();
         m.register(WED, Map.of(present, "/"));
 
         assertEquals(List.of(), m.at(WED, "09:09"), "the register is still open");
@@ -188,7 +187,7 @@ class FollowUpMorningTest {
         Map<String, Object> entry = map(reportedMark.get("original"));
         assertEquals("SYSTEM", entry.get("byName"));
         assertEquals("automated rule", entry.get("byPosition"));
-        assertEquals("no mark at register close - Absence report 7 from a parent: illness", entry.get("reason"));
+        assertEquals("no mark at register close - Absence report " + report + " from a parent: illness", entry.get("reason"));
         Map<String, Object> unexplainedMark = history(unexplained, WED, m.officer);
         assertEquals("N", unexplainedMark.get("currentCode"));
         assertEquals("no mark at register close", map(unexplainedMark.get("original")).get("reason"));
