@@ -1,5 +1,6 @@
 package uk.attendance.absence;
 
+import uk.attendance.evidence.EvidenceFileRecord;
 import uk.attendance.contract.model.DayKind;
 import uk.attendance.contract.model.LeaveAttendance;
 import uk.attendance.contract.model.LeaveEvent;
@@ -43,6 +44,7 @@ final class LeaveApiModels {
                 utc(r.requestedAt()), r.requestedByName(),
                 v.events().stream().map(e -> new LeaveEvent(LeaveEventEvent.fromValue(e.event().name()), utc(e.happenedAt()),
                         e.byName(), e.byPosition()).note(e.note())).toList());
+        body.evidence(v.evidence().stream().map(EvidenceFileRecord::toContract).toList());
         if (r.decidedAt() != null) {
             body.decidedAt(utc(r.decidedAt())).decidedBy(r.decidedByName()).decisionReason(r.decisionReason());
         }

@@ -3,9 +3,9 @@ package uk.attendance.absence;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.attendance.notify.OutboxMessage.About;
 import uk.attendance.notify.ParentNotifier;
 import uk.attendance.notify.ParentNotifier.Notice;
-import uk.attendance.notify.ParentNotifier.Notified;
 import uk.attendance.notify.PushMessage;
 import uk.attendance.register.Author;
 
@@ -13,13 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Tells the parent who asked that their request is decided. A lock screen or a text may be read by anyone: no child's
- * name, no reason, no outcome - the app shows those after sign-in.
+ * Tells the parent who asked that their request is decided, in the deciding transaction (through the outbox: a push,
+ * or a text when no push gets through). A lock screen or a text may be read by anyone: no child's name, no reason, no
+ * outcome - the app shows those after sign-in.
  */
 @Singleton
 class LeaveNotices {
     static final String TITLE = "Leave request";
     static final String TEXT = "A decision has been made on your leave request. Open the app to see it.";
+    static final String QUEUED = "by push notification, or by text message if no device takes it";
     private static final Logger LOG = LoggerFactory.getLogger(LeaveNotices.class);
 
     private final ParentNotifier notifier;
@@ -31,24 +33,20 @@ class LeaveNotices {
     }
 
     void decided(LeaveRequestRecord request) {
-        Notice notice = new Notice(new PushMessage(TITLE, TEXT,
+        Notice notice = new Notice("push:leave-decided:" + request.id(), "leave-decision",
+                About.pupil(request.schoolId(), request.pupilId()), new PushMessage(TITLE, TEXT,
                 Map.of("kind", "LEAVE_REQUEST_DECIDED", "leaveRequestId", String.valueOf(request.id()))), TEXT);
-        Notified notified;
         try {
-            notified = notifier.notify(request.requestedByContactId(), notice);
-        } catch (RuntimeException e) {
-            // The decision is stored; the parent still sees it in the app.
+            notifier.notify(request.requestedByContactId(), notice);
+        } catch (IllegalArgumentException e) {
+            // the parent's record is gone: the decision is stored, and the app shows it to whoever signs in
             LOG.warn("Leave request {}: parent {} not notified ({})", request.id(), request.requestedByContactId(),
                     e.getClass().getSimpleName());
-            notified = new Notified(ParentNotifier.Channel.NONE, 0);
+            store.record(request.id(), LeaveEventKind.PARENT_NOT_REACHED, Author.SYSTEM.name(), Author.SYSTEM.position(),
+                    Optional.of("no such parent to notify: the decision is in the app"));
+            return;
         }
-        switch (notified.channel()) {
-            case PUSH -> store.record(request.id(), LeaveEventKind.PARENT_NOTIFIED, Author.SYSTEM.name(), Author.SYSTEM.position(),
-                    Optional.of("by push notification"));
-            case TEXT -> store.record(request.id(), LeaveEventKind.PARENT_NOTIFIED, Author.SYSTEM.name(), Author.SYSTEM.position(),
-                    Optional.of("by text message"));
-            case NONE -> store.record(request.id(), LeaveEventKind.PARENT_NOT_REACHED, Author.SYSTEM.name(),
-                    Author.SYSTEM.position(), Optional.of("no push got through and no text could be sent: the decision is in the app"));
-        }
+        store.record(request.id(), LeaveEventKind.PARENT_NOTIFIED, Author.SYSTEM.name(), Author.SYSTEM.position(),
+                Optional.of(QUEUED));
     }
 }

@@ -1,5 +1,6 @@
 package uk.attendance.absence;
 
+import uk.attendance.evidence.EvidenceService;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -34,10 +35,11 @@ public class LeaveService {
     private final LeaveDecisions decisions;
     private final LeaveNotices notices;
     private final SchoolService schools;
+    private final EvidenceService evidence;
     private final Clock clock;
 
     LeaveService(LeaveDrafts drafts, LeaveStore store, LeaveRequestRepository requests, LeaveSessionRepository sessions,
-                 LeaveDecisions decisions, LeaveNotices notices, SchoolService schools, Clock clock) {
+                 LeaveDecisions decisions, LeaveNotices notices, SchoolService schools, EvidenceService evidence, Clock clock) {
         this.drafts = drafts;
         this.store = store;
         this.requests = requests;
@@ -45,6 +47,7 @@ public class LeaveService {
         this.decisions = decisions;
         this.notices = notices;
         this.schools = schools;
+        this.evidence = evidence;
         this.clock = clock;
     }
 
@@ -61,6 +64,8 @@ public class LeaveService {
                 in.getReason().strip(), LeaveStatus.PENDING, store.now(), null, null, null, null, null));
         sessions.saveAll(draft.sessions().stream().map(s -> new LeaveSessionRecord(null, saved.id(), saved.pupilId(), s.date(),
                 s.session(), LeaveOutcome.REQUESTED, null, null)).toList());
+        evidence.attach(caller, Optional.ofNullable(in.getEvidenceIds()).orElse(List.of()), saved.pupilId(),
+                LeaveView.evidenceSubject(saved.id()));
         store.record(saved.id(), LeaveEventKind.SUBMITTED, parent.name(), parent.position(), Optional.empty());
         LOG.info("Leave request {} for pupil {} made by contact {} ({} sessions)", saved.id(), saved.pupilId(), caller.id(),
                 draft.sessions().size());
@@ -141,7 +146,8 @@ public class LeaveService {
         return Author.parent(caller.name().isBlank() ? "Parent/carer" : caller.name());
     }
 
-    /** Decides, then tells the parent who asked (after the decision is stored, so a slow text never holds it back). */
+    /** Decides and, in the same transaction, queues the news for the parent who asked (through the outbox). */
+    @Transactional
     public LeaveView decide(Caller caller, long id, LeaveDecisionInput in) {
         LeaveRequestRecord decided = decisions.decide(caller, id, in);
         notices.decided(decided);

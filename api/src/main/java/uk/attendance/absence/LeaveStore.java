@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import uk.attendance.auth.Caller;
 import uk.attendance.platform.ApiProblem;
 import uk.attendance.pupil.PupilRecord;
+import uk.attendance.evidence.EvidenceService;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.school.SchoolService;
 
@@ -25,10 +26,12 @@ class LeaveStore {
     private final LeaveEventRepository events;
     private final PupilService pupils;
     private final SchoolService schools;
+    private final EvidenceService evidence;
     private final Clock clock;
 
     LeaveStore(LeaveRequestRepository requests, LeaveSessionRepository sessions, LeaveEventRepository events,
-               PupilService pupils, SchoolService schools, Clock clock) {
+               PupilService pupils, SchoolService schools, EvidenceService evidence, Clock clock) {
+        this.evidence = evidence;
         this.requests = requests;
         this.sessions = sessions;
         this.events = events;
@@ -68,7 +71,8 @@ class LeaveStore {
         Map<Long, PupilRecord> pupilsById = new HashMap<>();
         return found.stream().map(r -> new LeaveView(r,
                 pupilsById.computeIfAbsent(r.pupilId(), id -> pupils.visibleTo(caller, id)),
-                sessionsOf.getOrDefault(r.id(), List.of()), eventsOf.getOrDefault(r.id(), List.of()))).toList();
+                sessionsOf.getOrDefault(r.id(), List.of()), eventsOf.getOrDefault(r.id(), List.of()),
+                evidence.attachedTo(LeaveView.evidenceSubject(r.id())))).toList();
     }
 
     List<LeaveSessionRecord> sessionsOf(long requestId) {

@@ -1,5 +1,6 @@
 package uk.attendance.followup;
 
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * Staff working the call list: claim a task, log what came of a call, and the tasks closed when the family gets in
- * touch some other way ({@link #closeForPupil}, for a parent's report or reply).
+ * touch some other way ({@link #closeForPupil}, for a parent's report or reply). The pushes each change sends are
+ * written to the outbox in the change's transaction.
  */
 @Singleton
 public class CallTaskService {
@@ -36,7 +38,8 @@ public class CallTaskService {
         return task;
     }
 
-    FollowUpTaskRecord logOutcome(Caller caller, long taskId, CallOutcomeInput in) {
+    @Transactional
+    public FollowUpTaskRecord logOutcome(Caller caller, long taskId, CallOutcomeInput in) {
         TaskDesk.Logged logged = desk.log(caller, taskId, in);
         FollowUpTaskRecord task = logged.task();
         LOG.info("Task {}: {} logged by staff {} (register {})", taskId, logged.outcome().outcome(), caller.id(),
@@ -54,11 +57,13 @@ public class CallTaskService {
 
     /**
      * Closes the pupil's open and claimed tasks of the day, because the family has been in touch (a parent's report,
-     * a reply to the morning text), and tells whoever held them. Escalated tasks stay as they are.
+     * a reply to the morning text), and tells whoever held them. Escalated tasks stay as they are. Joins the caller's
+     * transaction (the report's), so the tasks close if and only if the report is made.
      *
      * @param why shown on the task, e.g. "Absence report 12 from a parent: illness"
      * @return the tasks closed
      */
+    @Transactional
     public List<Long> closeForPupil(long pupilId, LocalDate date, String why) {
         List<FollowUpTaskRecord> closed = desk.closeActive(pupilId, date, why);
         closed.forEach(t -> LOG.info("Task {} closed: the family got in touch", t.id()));

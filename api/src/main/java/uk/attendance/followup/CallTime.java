@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.attendance.auth.Roles;
-import uk.attendance.platform.UkMobile;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.register.RegisterService;
@@ -24,14 +23,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The call time of one school's morning: every pupil still {@code N} gets a call task (pushed to the attendance
- * officers), in call order; a pupil with a social worker has the social worker told; the third school day absent
- * without a word from the family raises a home visit (pushed to the DSL and the attendance officers).
+ * The call time of one school's morning: every pupil still {@code N} whose family has not been in touch (no reply to
+ * the morning text, no report waiting for staff) gets a call task (pushed to the attendance officers), in call order;
+ * a pupil with a social worker has the social worker told; the third school day absent without a word from the family
+ * raises a home visit (pushed to the DSL and the attendance officers).
  */
 @Singleton
 class CallTime {
@@ -43,17 +42,14 @@ class CallTime {
     private final PupilService pupils;
     private final StaffService staff;
     private final MorningTasks tasks;
-    private final FollowUpNotices notices;
-    private final FollowUpActionRepository actions;
+    private final FamilyInTouch inTouch;
 
-    CallTime(RegisterService register, PupilService pupils, StaffService staff, MorningTasks tasks,
-             FollowUpNotices notices, FollowUpActionRepository actions) {
+    CallTime(RegisterService register, PupilService pupils, StaffService staff, MorningTasks tasks, FamilyInTouch inTouch) {
         this.register = register;
         this.pupils = pupils;
         this.staff = staff;
         this.tasks = tasks;
-        this.notices = notices;
-        this.actions = actions;
+        this.inTouch = inTouch;
     }
 
     /** @return how many call tasks this run raised */
@@ -62,6 +58,7 @@ class CallTime {
         if (unexplained.isEmpty()) {
             return 0;
         }
+        unexplained.removeAll(inTouch.pupils(school.id(), day));
         List<MorningTasks.Candidate> candidates = new ArrayList<>();
         for (PupilRecord pupil : pupils.ofSchool(school.id(), Optional.empty(), Optional.of(day))) {
             if (unexplained.contains(pupil.id())) {
@@ -71,15 +68,12 @@ class CallTime {
         candidates.sort(Comparator.comparing(MorningTasks.Candidate::priority, CallPriority.FIRST_CALLED_FIRST)
                 .thenComparing(c -> c.pupil().lastName()).thenComparing(c -> c.pupil().firstName())
                 .thenComparing(c -> c.pupil().id()));
-        List<Long> officers = ids(staff.atSchoolWithRole(school.id(), Roles.ATTENDANCE_OFFICER));
-        List<Long> dsls = ids(staff.atSchoolWithRole(school.id(), Roles.DSL));
+        MorningTasks.Recipients to = new MorningTasks.Recipients(school,
+                ids(staff.atSchoolWithRole(school.id(), Roles.ATTENDANCE_OFFICER)),
+                ids(staff.atSchoolWithRole(school.id(), Roles.DSL)));
         int raised = 0;
         for (MorningTasks.Candidate c : candidates) {
-            MorningTasks.Raised r = tasks.raise(school.id(), day, c, now);
-            r.call().ifPresent(task -> notices.callTaskRaised(task, officers));
-            r.socialWorker().ifPresent(action -> tellSocialWorker(school, c.pupil(), action));
-            r.homeVisit().ifPresent(task -> notices.homeVisitRaised(task, FollowUpNotices.union(dsls, officers)));
-            raised += r.call().isPresent() ? 1 : 0;
+            raised += tasks.raise(to, day, c, now).call().isPresent() ? 1 : 0;
         }
         LOG.info("School {} {}: {} pupils unexplained at call time, {} call tasks raised", school.id(), day,
                 unexplained.size(), raised);
@@ -98,21 +92,6 @@ class CallTime {
 
     private MorningTasks.Candidate candidate(PupilRecord pupil, LocalDate day, SchoolCalendar calendar) {
         return candidate(pupil, day, calendar, register.sessionMarks(pupil.id(), day.minusYears(LOOK_BACK_YEARS), day));
-    }
-
-    private void tellSocialWorker(SchoolRecord school, PupilRecord pupil, FollowUpActionRecord action) {
-        if (action.outcome() != FollowUpActionRecord.Outcome.PENDING) {
-            return;
-        }
-        String mobile = UkMobile.parse(pupil.socialWorkerPhone()).orElseThrow().e164();
-        boolean sent = notices.socialWorkerTold(action.id(), pupil.id(), mobile, initials(pupil), school.name(),
-                action.schoolDay());
-        actions.settle(action.id(), (sent ? FollowUpActionRecord.Outcome.TEXTED : FollowUpActionRecord.Outcome.NOT_SENT).name(),
-                sent ? null : "the text could not be sent: phone the social worker");
-    }
-
-    static String initials(PupilRecord pupil) {
-        return (pupil.firstName().substring(0, 1) + "." + pupil.lastName().substring(0, 1) + ".").toUpperCase(Locale.UK);
     }
 
     private static List<Long> ids(List<StaffRecord> people) {

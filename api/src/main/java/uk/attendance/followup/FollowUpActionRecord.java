@@ -8,7 +8,11 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-/** A step done for one pupil on one school day (at most one per step): the register closed, the social worker told. */
+/**
+ * A step done for one pupil on one school day (at most one per step): the register closed, the family texted, the
+ * social worker told. A text's outcome follows its outbox message (PENDING until the worker has sent it, given it up
+ * or cancelled it).
+ */
 @MappedEntity("follow_up_action")
 record FollowUpActionRecord(
         @Id @GeneratedValue Long id,
@@ -30,6 +34,8 @@ record FollowUpActionRecord(
         /** No mobile number on record to text: staff phone instead. */
         NO_MOBILE,
         /** The provider refused the text. */
-        NOT_SENT
+        NOT_SENT,
+        /** Not sent after all: when its turn came the pupil had arrived, been re-coded or reported, or the family replied. */
+        CANCELLED
     }
 }

@@ -24,6 +24,13 @@ interface FollowUpActionRepository extends CrudRepository<FollowUpActionRecord, 
     @Query("UPDATE follow_up_action SET outcome = :outcome, detail = :detail WHERE id = :id")
     void settle(long id, String outcome, @Nullable String detail);
 
+    /** A text's outcome, once its outbox message is settled: only from the outcomes given (TEXTED is never undone). */
+    @Query("UPDATE follow_up_action SET outcome = :outcome WHERE pupil_id = :pupilId AND school_day = :schoolDay"
+            + " AND step = :step AND outcome IN (:from)")
+    int settleStep(long pupilId, LocalDate schoolDay, String step, String outcome, List<String> from);
+
+    boolean existsByPupilIdAndSchoolDayAndStep(long pupilId, LocalDate schoolDay, FollowUpStep step);
+
     /** The school-wide steps that have run on a day (in no particular order). */
     @Query("SELECT step, ran_at FROM follow_up_run WHERE school_id = :schoolId AND school_day = :schoolDay")
     List<StepRun> runsOf(long schoolId, LocalDate schoolDay);

@@ -15,6 +15,10 @@ import uk.attendance.contract.model.FollowUpPupil;
 import uk.attendance.contract.model.FollowUpSettings;
 import uk.attendance.contract.model.FollowUpStaff;
 import uk.attendance.contract.model.FollowUpStepRun;
+import uk.attendance.contract.model.FollowUpText;
+import uk.attendance.contract.model.FollowUpTextDirection;
+import uk.attendance.contract.model.FollowUpTextReason;
+import uk.attendance.contract.model.NotificationStatus;
 import uk.attendance.contract.model.PupilFollowUp;
 import uk.attendance.pupil.PupilService.ContactLink;
 import uk.attendance.school.SchoolRecord;
@@ -48,8 +52,7 @@ final class FollowUpContract {
                 v.contacts().stream().map(c -> contact(c, tried)).toList(),
                 v.allContactsTried(),
                 v.outcomes().stream().map(FollowUpContract::outcome).toList(),
-                // the texts sent about this absence and the replies come with the morning texts
-                List.of(),
+                v.texts().stream().map(FollowUpContract::text).toList(),
                 utc(t.createdAt()))
                 .closedAt(t.closedAt() == null ? null : utc(t.closedAt()))
                 .closedReason(t.closedReason());
@@ -105,6 +108,21 @@ final class FollowUpContract {
         return new FollowUpContact(c.contact().id(), c.contact().firstName() + " " + c.contact().lastName(),
                 c.link().relationship(), c.contact().mobile(), c.link().priority(), c.contact().preferredLanguage(),
                 tried.contains(c.contact().id()));
+    }
+
+    private static FollowUpText text(TaskView.TaskText t) {
+        FollowUpText text = new FollowUpText(t.received() ? FollowUpTextDirection.RECEIVED : FollowUpTextDirection.SENT,
+                t.body(), utc(t.at()))
+                .contactId(t.contactId())
+                .deliveryStatus(t.deliveryStatus())
+                .absenceReportId(t.reportId());
+        if (t.status() != null) {
+            text.status(NotificationStatus.fromValue(t.status()));
+        }
+        if (t.reason() != null) {
+            text.reason(FollowUpTextReason.fromValue(t.reason()));
+        }
+        return text;
     }
 
     private static CallOutcomeEntry outcome(TaskOutcomeRecord o) {

@@ -1,14 +1,15 @@
 package uk.attendance.followup;
 
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.attendance.auth.Caller;
+import uk.attendance.notify.Outbox;
+import uk.attendance.notify.OutboxMessage;
+import uk.attendance.notify.OutboxMessage.About;
 import uk.attendance.notify.PushMessage;
-import uk.attendance.notify.PushService;
-import uk.attendance.notify.SentText;
-import uk.attendance.notify.SmsSender;
-import uk.attendance.notify.TextNotSent;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -19,80 +20,87 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every push and text of the follow-up, sent once its decision has committed (only the run that created a task
- * notifies). Each carries the key that names its decision ({@code dedupeKey}) and its purpose, ready for the
- * transactional outbox: sending through the outbox is a change to {@link #push} and {@link #text} only.
+ * Every push and text of the follow-up, written to the outbox in the transaction that decides it (each method joins
+ * the caller's transaction and refuses to run without one): roll the decision back and the message is gone too; make
+ * it twice and the dedupe key stores it once. {@link uk.attendance.notify.OutboxWorker} sends them, asking
+ * {@link FollowUpMessages} first whether each is still wanted.
  * Pushes show no names or reasons (a lock screen shows them); a social worker's text names the child by initials.
  */
 @Singleton
 class FollowUpNotices {
+    static final String MORNING_TEXT = "morning-text";
+    static final String SOCIAL_WORKER = "social-worker";
+    static final String CALL_TASK = "call-task";
+    static final String HOME_VISIT = "home-visit";
+    static final String CALL_CONCERN = "call-concern";
+    static final String TASK_CLOSED = "task-closed";
     private static final Logger LOG = LoggerFactory.getLogger(FollowUpNotices.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
 
-    private final PushService pushes;
-    private final SmsSender sms;
+    private final Outbox outbox;
 
-    FollowUpNotices(PushService pushes, SmsSender sms) {
-        this.pushes = pushes;
-        this.sms = sms;
+    FollowUpNotices(Outbox outbox) {
+        this.outbox = outbox;
     }
 
     /** A new call task, to the school's attendance officers. */
-    void callTaskRaised(FollowUpTaskRecord task, Collection<Long> staffIds) {
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void callTaskRaised(FollowUpTaskRecord task, Collection<Long> staffIds) {
         PushMessage message = new PushMessage("New call task", "A pupil's absence is still unexplained: a call is needed",
                 data("CALL_TASK", task));
-        staffIds.forEach(staff -> push("push:call-task:" + task.id() + ":staff:" + staff, "call-task", staff, message));
+        staffIds.forEach(staff -> push("push:call-task:" + task.id() + ":staff:" + staff, CALL_TASK, staff, task, message));
     }
 
     /** A new home-visit task, to the DSL and the attendance officers. */
-    void homeVisitRaised(FollowUpTaskRecord task, Collection<Long> staffIds) {
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void homeVisitRaised(FollowUpTaskRecord task, Collection<Long> staffIds) {
         PushMessage message = new PushMessage("Home visit needed",
                 "A pupil has been absent 3 school days with no word from the family", data("HOME_VISIT_TASK", task));
         new LinkedHashSet<>(staffIds).forEach(staff ->
-                push("push:home-visit:" + task.id() + ":staff:" + staff, "home-visit", staff, message));
+                push("push:home-visit:" + task.id() + ":staff:" + staff, HOME_VISIT, staff, task, message));
     }
 
     /** A concern logged on a task, to the school's designated safeguarding leads. */
-    void concernRaised(FollowUpTaskRecord task, long outcomeId, Collection<Long> dslIds) {
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void concernRaised(FollowUpTaskRecord task, long outcomeId, Collection<Long> dslIds) {
         PushMessage message = new PushMessage("Safeguarding concern",
                 "A concern was logged while following up an absence: please look now", data("CALL_TASK_CONCERN", task));
         dslIds.forEach(staff ->
-                push("push:call-concern:" + outcomeId + ":staff:" + staff, "call-concern", staff, message));
+                push("push:call-concern:" + outcomeId + ":staff:" + staff, CALL_CONCERN, staff, task, message));
     }
 
     /** A task closed because the family got in touch, to whoever held it. */
-    void taskClosed(FollowUpTaskRecord task, long staffId) {
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void taskClosed(FollowUpTaskRecord task, long staffId) {
         PushMessage message = new PushMessage("Call no longer needed",
                 "The family has been in touch about a task you hold", data("CALL_TASK_CLOSED", task));
-        push("push:task-closed:" + task.id() + ":staff:" + staffId, "task-closed", staffId, message);
+        push("push:task-closed:" + task.id() + ":staff:" + staffId, TASK_CLOSED, staffId, task, message);
     }
 
-    /**
-     * The social worker told of an unexplained absence, by initials and school only.
-     *
-     * @return whether the provider accepted the text
-     */
-    boolean socialWorkerTold(long actionId, long pupilId, String mobileE164, String initials, String schoolName,
-                             LocalDate day) {
+    /** The social worker told of an unexplained absence, by initials and school only. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void socialWorkerTold(long actionId, long schoolId, long pupilId, String mobileE164, String initials,
+                                 String schoolName, LocalDate day) {
         String body = schoolName + ": the child with initials " + initials + " on your caseload is absent today ("
                 + DAY.format(day) + ") and the school has not been told why. Please contact the school.";
-        return text("text:social-worker:" + actionId, "social-worker", pupilId, mobileE164, body);
+        Outbox.Enqueued e = outbox.enqueue(OutboxMessage.text("text:social-worker:" + actionId, SOCIAL_WORKER, mobileE164,
+                body, About.pupil(schoolId, pupilId)));
+        LOG.info("Social worker text about pupil {} queued as outbox message {}", pupilId, e.id());
     }
 
-    private void push(String dedupeKey, String purpose, long staffId, PushMessage message) {
-        PushService.Delivery delivery = pushes.pushTo(Caller.Kind.STAFF, staffId, message);
-        LOG.info("Follow-up push {} ({}): {} of {} devices", dedupeKey, purpose, delivery.sent(), delivery.devices());
+    /** The morning text to one of the pupil's contacts, in their language, inviting a reply. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void morningText(long schoolId, long pupilId, LocalDate day, long contactId, String mobileE164, String body) {
+        Outbox.Enqueued e = outbox.enqueue(OutboxMessage.text(
+                "text:pupil:" + pupilId + ":" + day + ":" + MORNING_TEXT + ":contact:" + contactId, MORNING_TEXT, mobileE164,
+                Caller.Kind.PARENT, contactId, body, About.pupil(schoolId, pupilId)));
+        LOG.info("Morning text about pupil {} to contact {} queued as outbox message {}", pupilId, contactId, e.id());
     }
 
-    private boolean text(String dedupeKey, String purpose, long pupilId, String toE164, String body) {
-        try {
-            SentText sent = sms.send(toE164, body);
-            LOG.info("Follow-up text {} ({}) about pupil {} handed over as {}", dedupeKey, purpose, pupilId, sent.reference());
-            return true;
-        } catch (TextNotSent e) {
-            LOG.warn("Follow-up text {} ({}) about pupil {} not sent: {}", dedupeKey, purpose, pupilId, e.getMessage());
-            return false;
-        }
+    private void push(String dedupeKey, String purpose, long staffId, FollowUpTaskRecord task, PushMessage message) {
+        Outbox.Enqueued e = outbox.enqueue(OutboxMessage.push(dedupeKey, purpose, Caller.Kind.STAFF, staffId, message,
+                About.pupil(task.schoolId(), task.pupilId())));
+        LOG.debug("Follow-up push {} ({}) queued as outbox message {}", dedupeKey, purpose, e.id());
     }
 
     private static Map<String, String> data(String kind, FollowUpTaskRecord task) {

@@ -4,19 +4,26 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import net.javacrumbs.shedlock.micronaut.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 
 /**
  * Ticks the morning sweep every {@code attendance.followup.morning.interval} (default a minute, the first tick
- * {@code attendance.followup.morning.initial-delay} after start, default 30 s) on every instance; the
- * sweep's unique keys make a second instance's run add nothing. Off with
+ * {@code attendance.followup.morning.initial-delay} after start, default 30 s) on every instance;
+ * ShedLock lets one instance through at a time, and should two runs ever overlap (a lock held past its
+ * {@code lockAtMostFor}), the sweep's unique keys make the second add nothing. Off with
  * {@code attendance.followup.morning.scheduled=false}, and in tests, which run the sweep at the instants they choose.
  */
 @Singleton
 @Requires(notEnv = Environment.TEST)
 @Requires(property = "attendance.followup.morning.scheduled", notEquals = "false")
 class FollowUpScheduler {
+    private static final Logger LOG = LoggerFactory.getLogger(FollowUpScheduler.class);
+    static final String LOCK = "morning-sweep";
+
     private final MorningSweep sweep;
     private final Clock clock;
 
@@ -27,7 +34,11 @@ class FollowUpScheduler {
 
     @Scheduled(fixedDelay = "${attendance.followup.morning.interval:1m}",
             initialDelay = "${attendance.followup.morning.initial-delay:30s}")
-    void tick() {
+    @SchedulerLock(name = LOCK, lockAtMostFor = "${attendance.followup.morning.lock-at-most-for:PT10M}")
+    public void tick() {
+        // the sweep benchmark (infra/bench/sweep.sh) times the text step from this line
+        LOG.debug("Morning sweep started");
         sweep.run(clock.instant());
+        LOG.debug("Morning sweep done");
     }
 }

@@ -8,7 +8,7 @@ package uk.attendance.followup;
 public enum FollowUpStep {
     /** Unmarked pupils marked {@code N} (or the code already known) when the morning register closes. */
     REGISTER_CLOSE,
-    /** Reserved: the text to the parents of pupils still unexplained at the text time (09:30), sent through the outbox. */
+    /** Texts to the families of pupils still unexplained at the text time (09:30), inviting a reply. */
     TEXT,
     /** Call tasks for pupils still unexplained at the call time (10:00). */
     CALL,

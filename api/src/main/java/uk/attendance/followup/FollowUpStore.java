@@ -30,6 +30,8 @@ class FollowUpStore {
             + " step, code, outcome, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_RUN = "INSERT IGNORE INTO follow_up_run (school_id, school_day, step, ran_at)"
             + " VALUES (?, ?, ?, ?)";
+    private static final String INSERT_REPLY = "INSERT IGNORE INTO text_reply (message_sid, from_number, body, received_at,"
+            + " outcome, school_id, pupil_id, school_day, contact_id, outbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String RUNS = "SELECT step FROM follow_up_run WHERE school_id = ? AND school_day = ?";
 
     private final JdbcOperations jdbc;
@@ -86,6 +88,34 @@ class FollowUpStore {
             }
             return null;
         });
+    }
+
+    /** @return the new reply's id, or empty when Twilio delivered this message before */
+    @Transactional
+    public Optional<Long> insertReply(TextReplyRecord r) {
+        return jdbc.execute(connection -> {
+            try (PreparedStatement s = connection.prepareStatement(INSERT_REPLY, Statement.RETURN_GENERATED_KEYS)) {
+                s.setString(1, r.messageSid());
+                s.setString(2, r.fromNumber());
+                s.setString(3, r.body());
+                s.setObject(4, r.receivedAt());
+                s.setString(5, r.outcome().name());
+                setLong(s, 6, r.schoolId());
+                setLong(s, 7, r.pupilId());
+                s.setObject(8, r.schoolDay());
+                setLong(s, 9, r.contactId());
+                setLong(s, 10, r.outboxId());
+                return generatedKey(s);
+            }
+        });
+    }
+
+    private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.BIGINT);
+        } else {
+            s.setLong(index, value);
+        }
     }
 
     /** Records that a school-wide step has run; running it again records nothing new. */

@@ -2,6 +2,8 @@ package uk.attendance.followup;
 
 import jakarta.inject.Singleton;
 import uk.attendance.auth.Caller;
+import uk.attendance.notify.Outbox;
+import uk.attendance.notify.OutboxRecord;
 import uk.attendance.platform.DateRanges;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
@@ -13,12 +15,16 @@ import uk.attendance.school.SchoolService;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -34,11 +40,13 @@ class FollowUpViews {
     private final PupilService pupils;
     private final SchoolService schools;
     private final RegisterService register;
+    private final TextReplyRepository replies;
+    private final Outbox outbox;
     private final Clock clock;
 
     FollowUpViews(TaskDesk desk, FollowUpTaskRepository tasks, FollowUpActionRepository actions,
                   TaskOutcomeRepository outcomes, PupilService pupils, SchoolService schools, RegisterService register,
-                  Clock clock) {
+                  TextReplyRepository replies, Outbox outbox, Clock clock) {
         this.desk = desk;
         this.tasks = tasks;
         this.actions = actions;
@@ -46,6 +54,8 @@ class FollowUpViews {
         this.pupils = pupils;
         this.schools = schools;
         this.register = register;
+        this.replies = replies;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -87,8 +97,7 @@ class FollowUpViews {
                 count(done, FollowUpStep.REGISTER_CLOSE, a -> "N".equals(a.code())),
                 register.unexplainedPupils(school.id(), date, Session.AM).size(),
                 count(done, FollowUpStep.TEXT, a -> a.outcome() == FollowUpActionRecord.Outcome.TEXTED),
-                // replies to the morning text come with the inbound SMS webhook
-                0,
+                replies.pupilsWhoseFamilyReplied(school.id(), date).size(),
                 byState, visits.size(),
                 count(done, FollowUpStep.SOCIAL_WORKER, a -> a.outcome() == FollowUpActionRecord.Outcome.TEXTED));
         List<FollowUpActionRepository.StepRun> steps = actions.runsOf(school.id(), date).stream()
@@ -119,12 +128,40 @@ class FollowUpViews {
                 list.stream().map(FollowUpTaskRecord::id).toList()).stream()
                 .collect(Collectors.groupingBy(TaskOutcomeRecord::taskId));
         Map<Long, List<PupilService.ContactLink>> contacts = new java.util.HashMap<>();
+        Map<String, List<TaskView.TaskText>> texts = texts(list);
         List<TaskView> views = new ArrayList<>(list.size());
         for (FollowUpTaskRecord t : list) {
             views.add(new TaskView(t, pupilOf.apply(t.pupilId()),
-                    contacts.computeIfAbsent(t.pupilId(), pupils::contactsOf), byTask.getOrDefault(t.id(), List.of())));
+                    contacts.computeIfAbsent(t.pupilId(), pupils::contactsOf), byTask.getOrDefault(t.id(), List.of()),
+                    texts.getOrDefault(t.pupilId() + "@" + t.schoolDay(), List.of())));
         }
         return views;
+    }
+
+    /** The morning texts and the replies of the tasks' pupils and days, by "pupil@day", oldest first. */
+    private Map<String, List<TaskView.TaskText>> texts(List<FollowUpTaskRecord> list) {
+        Set<Long> pupilIds = list.stream().map(FollowUpTaskRecord::pupilId).collect(Collectors.toSet());
+        LocalDate first = list.stream().map(FollowUpTaskRecord::schoolDay).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate last = list.stream().map(FollowUpTaskRecord::schoolDay).max(Comparator.naturalOrder()).orElseThrow();
+        ZoneId zone = schools.find(list.get(0).schoolId()).map(SchoolRecord::zone).orElseThrow();
+        Map<String, List<TaskView.TaskText>> byKey = new java.util.HashMap<>();
+        for (OutboxRecord sent : outbox.aboutPupils(pupilIds, FollowUpNotices.MORNING_TEXT, utc(first, zone),
+                utc(last.plusDays(1), zone))) {
+            LocalDate day = sent.createdAt().atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDate();
+            byKey.computeIfAbsent(sent.pupilId() + "@" + day, k -> new ArrayList<>()).add(new TaskView.TaskText(false,
+                    sent.toPersonId(), sent.body(), Optional.ofNullable(sent.sentAt()).orElse(sent.createdAt()),
+                    sent.status().name(), sent.deliveryStatus(), null, null));
+        }
+        for (TextReplyRecord reply : replies.ofPupilsBetween(pupilIds, first, last)) {
+            byKey.computeIfAbsent(reply.pupilId() + "@" + reply.schoolDay(), k -> new ArrayList<>()).add(new TaskView.TaskText(
+                    true, reply.contactId(), reply.body(), reply.receivedAt(), null, null, reply.reason(), reply.reportId()));
+        }
+        byKey.values().forEach(l -> l.sort(Comparator.comparing(TaskView.TaskText::at)));
+        return byKey;
+    }
+
+    private static LocalDateTime utc(LocalDate day, ZoneId zone) {
+        return LocalDateTime.ofInstant(day.atStartOfDay(zone).toInstant(), ZoneOffset.UTC);
     }
 
     private static int count(List<FollowUpActionRecord> done, FollowUpStep step,

@@ -24,8 +24,8 @@ import java.util.Set;
 
 /**
  * Runs whichever morning steps are due for each school at an instant, in the school's timezone, on school days: the
- * register close from the time it closes, the calls from the call time (the texts at the text time come with the
- * outbox). A step that has run is recorded and not run again that day; one that failed or was cut short runs again
+ * register close from the time it closes, the texts from the text time until the call time (once the call time has
+ * come, a late run calls instead of texting), the calls from the call time. A step that has run is recorded and not run again that day; one that failed or was cut short runs again
  * on the next tick (until the school day ends), and its unique keys keep it from doing anything twice, also when two
  * instances run it at the same moment.
  */
@@ -37,14 +37,16 @@ public class MorningSweep {
     private final CalendarService calendars;
     private final FollowUpStore store;
     private final RegisterClose registerClose;
+    private final TextTime textTime;
     private final CallTime callTime;
 
     MorningSweep(SchoolService schools, CalendarService calendars, FollowUpStore store, RegisterClose registerClose,
-                 CallTime callTime) {
+                 TextTime textTime, CallTime callTime) {
         this.schools = schools;
         this.calendars = calendars;
         this.store = store;
         this.registerClose = registerClose;
+        this.textTime = textTime;
         this.callTime = callTime;
     }
 
@@ -94,7 +96,11 @@ public class MorningSweep {
             LOG.info("School {} {}: register closed, {} pupils marked", school.id(), day, marked);
             ran.add(FollowUpStep.REGISTER_CLOSE);
         }
-        // FollowUpStep.TEXT goes here, from school.textTime(): the texts to parents, through the outbox.
+        if (!time.isBefore(school.textTime()) && time.isBefore(school.callTime()) && !done.contains(FollowUpStep.TEXT)) {
+            textTime.send(school, day, at);
+            store.recordRun(school.id(), day, FollowUpStep.TEXT, at);
+            ran.add(FollowUpStep.TEXT);
+        }
         if (!time.isBefore(school.callTime()) && !done.contains(FollowUpStep.CALL)) {
             callTime.raise(school, day, calendar, at);
             store.recordRun(school.id(), day, FollowUpStep.CALL, at);

@@ -8,25 +8,36 @@ import uk.attendance.register.RegisterService;
 import uk.attendance.rules.CallPriority;
 import uk.attendance.rules.Session;
 
+import uk.attendance.school.SchoolRecord;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The call-time decisions for one pupil, in one transaction: the call task, the social worker told, the home visit.
- * The morning mark is locked and read again first, so a pupil re-coded or reported meanwhile gets nothing, and a
- * report arriving during the decision waits for it (and then closes the new task).
+ * The call-time decisions for one pupil, in one transaction with the pushes and texts they send (through the outbox):
+ * the call task, the social worker told, the home visit. The morning mark is locked and read again first, so a pupil
+ * re-coded or reported meanwhile gets nothing, and a report arriving during the decision waits for it (and then
+ * closes the new task).
  */
 @Singleton
 class MorningTasks {
     private final RegisterService register;
     private final FollowUpStore store;
     private final FollowUpTaskRepository tasks;
+    private final FollowUpNotices notices;
 
-    MorningTasks(RegisterService register, FollowUpStore store, FollowUpTaskRepository tasks) {
+    MorningTasks(RegisterService register, FollowUpStore store, FollowUpTaskRepository tasks, FollowUpNotices notices) {
         this.register = register;
         this.store = store;
         this.tasks = tasks;
+        this.notices = notices;
+    }
+
+    /** Whom the call-time messages go to: the school's attendance officers and DSLs (staff ids). */
+    record Recipients(SchoolRecord school, List<Long> officers, List<Long> dsls) {
     }
 
     /** A pupil unexplained at call time, where they go on the call list, and whether a home visit is due today. */
@@ -43,7 +54,8 @@ class MorningTasks {
     }
 
     @Transactional
-    public Raised raise(long schoolId, LocalDate day, Candidate c, LocalDateTime now) {
+    public Raised raise(Recipients to, LocalDate day, Candidate c, LocalDateTime now) {
+        long schoolId = to.school().id();
         long pupilId = c.pupil().id();
         // the usual case of a second run: nothing to lock, nothing to do
         if (tasks.existsByPupilIdAndSchoolDayAndKind(pupilId, day, TaskKind.CALL)
@@ -64,7 +76,17 @@ class MorningTasks {
         }
         Optional<FollowUpTaskRecord> homeVisit = c.homeVisitDue()
                 ? insertTask(schoolId, day, c, TaskKind.HOME_VISIT, now) : Optional.empty();
+        notices.callTaskRaised(call.get(), to.officers());
+        socialWorker.filter(a -> a.outcome() == FollowUpActionRecord.Outcome.PENDING).ifPresent(a ->
+                notices.socialWorkerTold(a.id(), schoolId, pupilId,
+                        UkMobile.parse(c.pupil().socialWorkerPhone()).orElseThrow().e164(), initials(c.pupil()),
+                        to.school().name(), day));
+        homeVisit.ifPresent(task -> notices.homeVisitRaised(task, FollowUpNotices.union(to.dsls(), to.officers())));
         return new Raised(call, socialWorker, homeVisit);
+    }
+
+    static String initials(PupilRecord pupil) {
+        return (pupil.firstName().substring(0, 1) + "." + pupil.lastName().substring(0, 1) + ".").toUpperCase(Locale.UK);
     }
 
     private Optional<FollowUpTaskRecord> insertTask(long schoolId, LocalDate day, Candidate c, TaskKind kind,

@@ -1,15 +1,26 @@
 package uk.attendance.followup;
 
+import io.micronaut.core.annotation.Nullable;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService.ContactLink;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A task as staff see it: the pupil, the contacts in priority order, and what has been logged (oldest first). */
-record TaskView(FollowUpTaskRecord task, PupilRecord pupil, List<ContactLink> contacts, List<TaskOutcomeRecord> outcomes) {
+/**
+ * A task as staff see it: the pupil, the contacts in priority order, what has been logged (oldest first), and the
+ * morning texts about the absence with the family's replies (oldest first).
+ */
+record TaskView(FollowUpTaskRecord task, PupilRecord pupil, List<ContactLink> contacts, List<TaskOutcomeRecord> outcomes,
+                List<TaskText> texts) {
+
+    /** A text sent to a contact about the absence (with what became of it), or a reply received. */
+    record TaskText(boolean received, @Nullable Long contactId, String body, LocalDateTime at, @Nullable String status,
+                    @Nullable String deliveryStatus, @Nullable String reason, @Nullable Long reportId) {
+    }
 
     /** The contacts called without an answer. */
     Set<Long> tried() {

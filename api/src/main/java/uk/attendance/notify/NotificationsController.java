@@ -4,6 +4,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import uk.attendance.auth.Caller;
 import uk.attendance.auth.CurrentCaller;
 import uk.attendance.auth.Roles;
 import uk.attendance.contract.api.NotificationsApi;
@@ -12,6 +13,8 @@ import uk.attendance.contract.model.Notification;
 import uk.attendance.contract.model.NotificationChannel;
 import uk.attendance.contract.model.NotificationPerson;
 import uk.attendance.contract.model.NotificationStatus;
+import uk.attendance.contract.model.PupilMessage;
+import uk.attendance.pupil.PupilService;
 import uk.attendance.platform.UkMobile;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.SchoolService;
@@ -29,12 +32,28 @@ class NotificationsController implements NotificationsApi {
     private static final int DEFAULT_LIMIT = 50;
     private final Outbox outbox;
     private final SchoolService schools;
+    private final PupilService pupils;
     private final CurrentCaller caller;
 
-    NotificationsController(Outbox outbox, SchoolService schools, CurrentCaller caller) {
+    NotificationsController(Outbox outbox, SchoolService schools, PupilService pupils, CurrentCaller caller) {
         this.outbox = outbox;
         this.schools = schools;
+        this.pupils = pupils;
         this.caller = caller;
+    }
+
+    /**
+     * A parent: the messages sent (or being sent) to them about their child, with what they said, not those cancelled
+     * before sending (they never had them); staff: all, without bodies.
+     */
+    @Override
+    @Secured({Roles.PARENT, Roles.ATTENDANCE_OFFICER, Roles.DSL, Roles.HEADTEACHER, Roles.TRUST_ADMIN})
+    public List<PupilMessage> listPupilMessages(Long pupilId, Long before, Integer limit) {
+        Caller who = caller.get();
+        long pupil = pupils.visibleTo(who, pupilId).id();
+        return outbox.ofPupil(pupil, who.isParent() ? Optional.of(who.id()) : Optional.empty(), Optional.ofNullable(before),
+                        Optional.ofNullable(limit).orElse(DEFAULT_LIMIT))
+                .stream().map(r -> message(r, who.isParent())).toList();
     }
 
     @Override
@@ -67,6 +86,27 @@ class NotificationsController implements NotificationsApi {
             n.toPerson(new NotificationPerson(MeKind.fromValue(r.toPersonKind().name()), r.toPersonId()));
         }
         return n;
+    }
+
+    private static PupilMessage message(OutboxRecord r, boolean toTheCaller) {
+        PupilMessage m = new PupilMessage(r.id(), NotificationChannel.fromValue(r.channel().name()), r.purpose(),
+                NotificationStatus.fromValue(r.status().name()), r.attempts(), utc(r.createdAt()))
+                .pupilId(r.pupilId())
+                .lastError(r.lastError())
+                .devicesReached(r.devicesReached())
+                .deliveryStatus(r.deliveryStatus())
+                .deliveryUpdatedAt(utc(r.deliveryUpdatedAt()))
+                .sentAt(utc(r.sentAt()));
+        if (r.toPersonKind() != null) {
+            m.toPerson(new NotificationPerson(MeKind.fromValue(r.toPersonKind().name()), r.toPersonId()));
+        }
+        if (r.toNumber() != null) {
+            m.toNumber(UkMobile.mask(r.toNumber()));
+        }
+        if (toTheCaller) {
+            m.title(r.title()).body(r.body());
+        }
+        return m;
     }
 
     private static ZonedDateTime utc(LocalDateTime t) {

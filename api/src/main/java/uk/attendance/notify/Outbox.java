@@ -18,6 +18,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +33,8 @@ import java.util.TreeMap;
 public class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final String INSERT = "INSERT INTO outbox_message (dedupe_key, channel, purpose, school_id, pupil_id,"
-            + " to_number, to_person_kind, to_person_id, title, body, data, status, attempts, next_attempt_at, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)";
+            + " to_number, to_person_kind, to_person_id, title, body, data, fallback_text, status, attempts, next_attempt_at,"
+            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)";
 
     private final JdbcOperations jdbc;
     private final OutboxRepository rows;
@@ -86,6 +87,25 @@ public class Outbox {
                                        Optional<Long> before, int limit) {
         return rows.ofSchool(schoolId, status.map(Enum::name).orElse(null), pupilId.orElse(null), before.orElse(null),
                 limit);
+    }
+
+    /** The messages of one purpose about these pupils created in {@code [from, to)} (UTC), oldest first. */
+    public List<OutboxRecord> aboutPupils(Collection<Long> pupilIds, String purpose, LocalDateTime from, LocalDateTime to) {
+        return pupilIds.isEmpty() ? List.of() : rows.aboutPupils(pupilIds, purpose, from, to);
+    }
+
+    /** A pupil's messages, newest first: all of them, or only those to one parent (except those cancelled unsent). */
+    public List<OutboxRecord> ofPupil(long pupilId, Optional<Long> parentId, Optional<Long> before, int limit) {
+        return rows.ofPupil(pupilId, parentId.orElse(null), before.orElse(null), limit);
+    }
+
+    /** The texts of one purpose handed over to this number since {@code since} (UTC), newest first (at most 20). */
+    public List<OutboxRecord> textsSentTo(String toE164, String purpose, LocalDateTime since) {
+        return rows.sentTo(toE164, purpose, since);
+    }
+
+    public Optional<OutboxRecord> byId(long id) {
+        return rows.findById(id);
     }
 
     /** The message with this dedupe key, if it was enqueued. */
@@ -141,9 +161,10 @@ public class Outbox {
         s.setString(9, m.title());
         s.setString(10, m.body());
         s.setString(11, m.channel() == OutboxMessage.Channel.PUSH ? dataJson(m) : null);
+        s.setString(12, m.fallbackText());
         // a LocalDateTime goes to the DATETIME column as it is (a Timestamp would be shifted by the JVM's zone)
-        s.setObject(12, now);
         s.setObject(13, now);
+        s.setObject(14, now);
     }
 
     private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {

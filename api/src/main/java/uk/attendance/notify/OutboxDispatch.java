@@ -7,13 +7,18 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.attendance.auth.Caller;
+import uk.attendance.notify.OutboxMessage.About;
 import uk.attendance.platform.UkMobile;
+import uk.attendance.pupil.ContactRecord;
+import uk.attendance.pupil.PupilService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +27,9 @@ import java.util.Optional;
  * One worker transaction: lock a few due rows (rows another worker holds are skipped), send each through the SDK and
  * record the outcome, commit. The SENT mark commits with the row lock's release, so no two workers send the same row;
  * a crash before the commit leaves the row PENDING (the text may then go twice: at-least-once, never lost).
+ * <p>
+ * Before sending, the feature that decided the message ({@link OutboxPurpose}, by purpose) may cancel it; a push to a
+ * parent that reaches none of their devices is replaced by its fallback text, enqueued in the same transaction.
  */
 @Singleton
 class OutboxDispatch {
@@ -32,15 +40,27 @@ class OutboxDispatch {
     private final OutboxSettings settings;
     private final JsonMapper json;
     private final Clock clock;
+    private final Outbox outbox;
+    private final PupilService pupils;
+    private final Map<String, OutboxPurpose> owners = new HashMap<>();
 
     OutboxDispatch(OutboxRepository rows, SmsSender sms, PushService pushes, OutboxSettings settings, JsonMapper json,
-                   Clock clock) {
+                   Clock clock, Outbox outbox, PupilService pupils, List<OutboxPurpose> purposes) {
         this.rows = rows;
         this.sms = sms;
         this.pushes = pushes;
         this.settings = settings;
         this.json = json;
         this.clock = clock;
+        this.outbox = outbox;
+        this.pupils = pupils;
+        for (OutboxPurpose owner : purposes) {
+            for (String purpose : owner.purposes()) {
+                if (owners.putIfAbsent(purpose, owner) != null) {
+                    throw new IllegalStateException("Two features answer for outbox purpose " + purpose);
+                }
+            }
+        }
     }
 
     /**
@@ -53,13 +73,24 @@ class OutboxDispatch {
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         List<OutboxRecord> due = rows.claimDue(now, settings.batchSize());
         for (OutboxRecord row : due) {
-            rows.update(attempt(row, now));
+            OutboxRecord done = rows.update(attempt(row, now));
+            OutboxPurpose owner = owners.get(done.purpose());
+            if (owner != null && done.status() != OutboxRecord.Status.PENDING) {
+                owner.settled(done);
+            }
         }
         return due.size();
     }
 
     private OutboxRecord attempt(OutboxRecord row, LocalDateTime now) {
         try {
+            OutboxPurpose owner = owners.get(row.purpose());
+            Optional<String> unwanted = owner == null ? Optional.empty() : owner.cancelReason(row);
+            if (unwanted.isPresent()) {
+                LOG.info("Outbox message {} ({}, pupil {}) cancelled before sending: {}", row.id(), row.purpose(),
+                        row.pupilId(), unwanted.get());
+                return row.cancelled(shorten(unwanted.get()));
+            }
             return switch (row.channel()) {
                 case TEXT -> text(row, now);
                 case PUSH -> push(row, now);
@@ -91,15 +122,45 @@ class OutboxDispatch {
                     row.attempts() + 1);
             return row.sent(messageId(sent.get(0).reference()), sent.size(), now);
         }
+        String error;
+        boolean permanent;
         if (results.isEmpty()) {
-            return failure(row, "NO_DEVICES", true, now);
+            error = "NO_DEVICES";
+            permanent = true;
+        } else if (results.stream().allMatch(r -> r.outcome() == PushResult.Outcome.TOKEN_INVALID)) {
+            error = "NO_VALID_DEVICES";
+            permanent = true;
+        } else {
+            error = results.stream().filter(r -> r.outcome() == PushResult.Outcome.FAILED)
+                    .map(PushResult::error).filter(e -> e != null).findFirst().orElse("PUSH_FAILED");
+            permanent = false;
         }
-        if (results.stream().allMatch(r -> r.outcome() == PushResult.Outcome.TOKEN_INVALID)) {
-            return failure(row, "NO_VALID_DEVICES", true, now);
+        if (row.fallbackText() != null && textInstead(row)) {
+            // the parent hears by text now rather than by a push retried for minutes
+            return failure(row, error, true, now);
         }
-        String error = results.stream().filter(r -> r.outcome() == PushResult.Outcome.FAILED)
-                .map(PushResult::error).filter(e -> e != null).findFirst().orElse("PUSH_FAILED");
-        return failure(row, error, false, now);
+        return failure(row, error, permanent, now);
+    }
+
+    /** Enqueues the push's fallback text to the parent's mobile; false when the parent has no mobile to text. */
+    private boolean textInstead(OutboxRecord row) {
+        Optional<String> mobile = row.toPersonKind() == Caller.Kind.PARENT
+                ? pupils.contact(row.toPersonId()).map(ContactRecord::mobile).flatMap(UkMobile::parse).map(UkMobile::e164)
+                : Optional.empty();
+        if (mobile.isEmpty()) {
+            LOG.warn("Outbox message {} ({}): no push got through and parent {} has no mobile to text", row.id(),
+                    row.purpose(), row.toPersonId());
+            return false;
+        }
+        Outbox.Enqueued text = outbox.enqueue(OutboxMessage.text("fallback:outbox:" + row.id(), row.purpose(), mobile.get(),
+                Caller.Kind.PARENT, row.toPersonId(), row.fallbackText(), new About(row.schoolId(), row.pupilId())));
+        LOG.info("Outbox message {} ({}): no push got through to parent {}, text {} enqueued instead", row.id(),
+                row.purpose(), row.toPersonId(), text.id());
+        return true;
+    }
+
+    private static String shorten(String code) {
+        return code.length() > 100 ? code.substring(0, 100) : code;
     }
 
     private OutboxRecord failure(OutboxRecord row, String error, boolean permanent, LocalDateTime now) {

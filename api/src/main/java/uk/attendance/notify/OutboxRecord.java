@@ -26,6 +26,7 @@ public record OutboxRecord(
         @Nullable String title,
         String body,
         @Nullable String data,
+        @Nullable String fallbackText,
         Status status,
         int attempts,
         LocalDateTime nextAttemptAt,
@@ -38,25 +39,36 @@ public record OutboxRecord(
         LocalDateTime createdAt,
         @Nullable LocalDateTime sentAt) {
 
-    public enum Status { PENDING, SENT, FAILED }
+    public enum Status {
+        PENDING, SENT, FAILED,
+        /** Not sent: the feature that decided it said, just before sending, that it was no longer wanted. */
+        CANCELLED
+    }
 
     OutboxRecord sent(@Nullable String reference, @Nullable Integer devices, LocalDateTime at) {
         return new OutboxRecord(id, dedupeKey, channel, purpose, schoolId, pupilId, toNumber, toPersonKind, toPersonId,
-                title, body, data, Status.SENT, attempts + 1, nextAttemptAt, lastError, reference, devices,
+                title, body, data, fallbackText, Status.SENT, attempts + 1, nextAttemptAt, lastError, reference, devices,
                 deliveryStatus, deliveryErrorCode, deliveryUpdatedAt, createdAt, at);
     }
 
     /** A failed attempt: tried again at {@code retryAt}, or given up when that is empty. */
     OutboxRecord failed(String error, java.util.Optional<LocalDateTime> retryAt) {
         return new OutboxRecord(id, dedupeKey, channel, purpose, schoolId, pupilId, toNumber, toPersonKind, toPersonId,
-                title, body, data, retryAt.isPresent() ? Status.PENDING : Status.FAILED, attempts + 1,
+                title, body, data, fallbackText, retryAt.isPresent() ? Status.PENDING : Status.FAILED, attempts + 1,
                 retryAt.orElse(nextAttemptAt), error, providerRef, devicesReached, deliveryStatus, deliveryErrorCode,
                 deliveryUpdatedAt, createdAt, sentAt);
     }
 
+    /** Not sent because it is no longer wanted; {@code why} is a code such as {@code PUPIL_ARRIVED}. */
+    OutboxRecord cancelled(String why) {
+        return new OutboxRecord(id, dedupeKey, channel, purpose, schoolId, pupilId, toNumber, toPersonKind, toPersonId,
+                title, body, data, fallbackText, Status.CANCELLED, attempts, nextAttemptAt, why, providerRef,
+                devicesReached, deliveryStatus, deliveryErrorCode, deliveryUpdatedAt, createdAt, sentAt);
+    }
+
     OutboxRecord delivery(String status, @Nullable String errorCode, LocalDateTime at) {
         return new OutboxRecord(id, dedupeKey, channel, purpose, schoolId, pupilId, toNumber, toPersonKind, toPersonId,
-                title, body, data, this.status, attempts, nextAttemptAt, lastError, providerRef, devicesReached,
+                title, body, data, fallbackText, this.status, attempts, nextAttemptAt, lastError, providerRef, devicesReached,
                 status, errorCode, at, createdAt, sentAt);
     }
 

@@ -7,6 +7,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,4 +33,21 @@ interface OutboxRepository extends CrudRepository<OutboxRecord, Long> {
             + " ORDER BY id DESC LIMIT :limit")
     List<OutboxRecord> ofSchool(long schoolId, @Nullable String status, @Nullable Long pupilId, @Nullable Long before,
                                 int limit);
+
+    @Query("SELECT * FROM outbox_message WHERE pupil_id IN (:pupilIds) AND purpose = :purpose"
+            + " AND created_at >= :from AND created_at < :to ORDER BY id")
+    List<OutboxRecord> aboutPupils(Collection<Long> pupilIds, String purpose, LocalDateTime from, LocalDateTime to);
+
+    /**
+     * A pupil's messages, newest first; with {@code parentId}, only those to that parent (texts and pushes) and not
+     * those cancelled before sending.
+     */
+    @Query("SELECT * FROM outbox_message WHERE pupil_id = :pupilId AND (:parentId IS NULL"
+            + " OR (to_person_kind = 'PARENT' AND to_person_id = :parentId AND status <> 'CANCELLED'))"
+            + " AND (:before IS NULL OR id < :before) ORDER BY id DESC LIMIT :limit")
+    List<OutboxRecord> ofPupil(long pupilId, @Nullable Long parentId, @Nullable Long before, int limit);
+
+    @Query("SELECT * FROM outbox_message WHERE to_number = :toNumber AND purpose = :purpose AND status = 'SENT'"
+            + " AND created_at >= :since ORDER BY id DESC LIMIT 20")
+    List<OutboxRecord> sentTo(String toNumber, String purpose, LocalDateTime since);
 }

@@ -1,34 +1,36 @@
 package uk.attendance.notify;
 
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.attendance.auth.Caller;
-import uk.attendance.pupil.ContactRecord;
+import uk.attendance.notify.OutboxMessage.About;
 import uk.attendance.pupil.PupilService;
 
 /**
  * Tells a parent something (a leave request decided, a question from the school): a push to each of their devices,
- * or a text when they have none or no push got through.
+ * or a text to their mobile when no push gets through. Written to the outbox in the caller's transaction, so the
+ * parent is told if and only if the decision commits; {@link OutboxWorker} sends it.
  */
 @Singleton
 public class ParentNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(ParentNotifier.class);
-    private final PushService pushes;
-    private final SmsSender sms;
+    private final Outbox outbox;
     private final PupilService pupils;
 
-    ParentNotifier(PushService pushes, SmsSender sms, PupilService pupils) {
-        this.pushes = pushes;
-        this.sms = sms;
+    ParentNotifier(Outbox outbox, PupilService pupils) {
+        this.outbox = outbox;
         this.pupils = pupils;
     }
 
     /**
-     * @param push the notification for the app
-     * @param text the same news as a self-contained text (used only when no push got through)
+     * @param dedupeKey names the decision (see {@link OutboxMessage}), e.g. {@code push:leave-decided:12}
+     * @param purpose   what the message is for, e.g. {@code leave-decision}
+     * @param about     the school and child the news is about: the parent sees it among the child's messages
+     * @param push      the notification for the app
+     * @param text      the same news as a self-contained text (sent only when no push gets through)
      */
-    public record Notice(PushMessage push, String text) {
+    public record Notice(String dedupeKey, String purpose, About about, PushMessage push, String text) {
         public Notice {
             if (push == null || text == null || text.isBlank()) {
                 throw new IllegalArgumentException("A notice needs a push and a text");
@@ -36,30 +38,17 @@ public class ParentNotifier {
         }
     }
 
-    public enum Channel { PUSH, TEXT, NONE }
-
-    /** How the parent was reached: {@code pushes} devices accepted the push, or a text was sent, or nothing got through. */
-    public record Notified(Channel channel, int pushes) {
+    /** The notice is in the outbox as message {@code outboxId} ({@code created} false: that decision was already queued). */
+    public record Queued(long outboxId, boolean created) {
     }
 
     /** @throws IllegalArgumentException when there is no such parent */
-    public Notified notify(long parentId, Notice notice) {
-        ContactRecord parent = pupils.contact(parentId)
-                .orElseThrow(() -> new IllegalArgumentException("No parent " + parentId));
-        PushService.Delivery delivery = pushes.pushTo(Caller.Kind.PARENT, parentId, notice.push());
-        if (delivery.sent() > 0) {
-            LOG.info("Parent {} notified by push on {} of {} devices", parentId, delivery.sent(), delivery.devices());
-            return new Notified(Channel.PUSH, delivery.sent());
-        }
-        try {
-            SentText text = sms.send(parent.mobile(), notice.text());
-            LOG.info("Parent {} notified by text {} ({} devices, no push got through)", parentId, text.reference(),
-                    delivery.devices());
-            return new Notified(Channel.TEXT, 0);
-        } catch (TextNotSent e) {
-            LOG.warn("Parent {} not notified: no push got through ({} devices) and {}", parentId, delivery.devices(),
-                    e.getMessage());
-            return new Notified(Channel.NONE, 0);
-        }
+    @Transactional
+    public Queued notify(long parentId, Notice notice) {
+        pupils.contact(parentId).orElseThrow(() -> new IllegalArgumentException("No parent " + parentId));
+        Outbox.Enqueued enqueued = outbox.enqueue(OutboxMessage.pushElseText(notice.dedupeKey(), notice.purpose(), parentId,
+                notice.push(), notice.text(), notice.about()));
+        LOG.info("Parent {}: notice queued as outbox message {} ({})", parentId, enqueued.id(), notice.purpose());
+        return new Queued(enqueued.id(), enqueued.created());
     }
 }

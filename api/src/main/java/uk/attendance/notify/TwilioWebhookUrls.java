@@ -15,6 +15,8 @@ import java.util.Optional;
 @Singleton
 public class TwilioWebhookUrls {
     public static final String STATUS_PATH = "/webhooks/twilio/status";
+    /** Texts to our number (replies to the morning texts): set it as the number's "A message comes in" webhook. */
+    public static final String SMS_PATH = "/webhooks/twilio/sms";
     private final Optional<String> base;
 
     TwilioWebhookUrls(@Value("${attendance.public-url:}") @Nullable String publicUrl) {
@@ -23,6 +25,11 @@ public class TwilioWebhookUrls {
     }
 
     public Optional<URI> statusCallback() {
-        return base.map(b -> URI.create(b + STATUS_PATH));
+        return of(STATUS_PATH);
+    }
+
+    /** The public address of one of our webhooks. */
+    public Optional<URI> of(String path) {
+        return base.map(b -> URI.create(b + path));
     }
 }

@@ -1,10 +1,12 @@
 package uk.attendance.overview;
 
 import jakarta.inject.Singleton;
+import uk.attendance.absence.AbsenceReportService;
 import uk.attendance.auth.Caller;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.register.RegisterService;
+import uk.attendance.rules.AnticipatedIllness;
 import uk.attendance.rules.AttendanceCalculator;
 import uk.attendance.rules.AttendanceReturn;
 import uk.attendance.rules.AttendanceReturnDue;
@@ -37,15 +39,17 @@ public class OverviewService {
     private final CalendarService calendars;
     private final RegisterService register;
     private final SchoolFigures schoolFigures;
+    private final AbsenceReportService absenceReports;
     private final Clock clock;
 
     OverviewService(PupilService pupils, SchoolService schools, CalendarService calendars, RegisterService register,
-                    SchoolFigures schoolFigures, Clock clock) {
+                    SchoolFigures schoolFigures, AbsenceReportService absenceReports, Clock clock) {
         this.pupils = pupils;
         this.schools = schools;
         this.calendars = calendars;
         this.register = register;
         this.schoolFigures = schoolFigures;
+        this.absenceReports = absenceReports;
         this.clock = clock;
     }
 
@@ -120,16 +124,19 @@ public class OverviewService {
         LocalDate yearStart = SchoolYear.containing(date).firstDay();
         SchoolCalendar calendar = calendars.calendarOf(school.id());
         Map<Long, List<SessionMark>> marks = register.sessionMarksOfSchool(school.id(), yearStart, date);
+        Map<Long, List<AnticipatedIllness>> reported = absenceReports.anticipatedIllness(school.id(), yearStart);
         List<Due<AttendanceReturnDue>> attendance = new ArrayList<>();
         List<Due<SicknessReturnDue>> sickness = new ArrayList<>();
         for (PupilRecord pupil : pupils.ofSchool(school.id(), Optional.empty(), Optional.empty())) {
             List<SessionMark> own = marks.get(pupil.id());
-            if (own == null) {
+            List<AnticipatedIllness> anticipated = reported.getOrDefault(pupil.id(), List.of());
+            if (own == null && anticipated.isEmpty()) {
                 continue;
             }
             PupilFacts facts = facts(pupil);
-            AttendanceReturn.evaluate(calendar, own, facts, yearStart, date).forEach(d -> attendance.add(new Due<>(pupil, d)));
-            SicknessReturn.evaluate(calendar, own, facts, List.of(), yearStart, date).forEach(d -> sickness.add(new Due<>(pupil, d)));
+            List<SessionMark> recorded = own == null ? List.of() : own;
+            AttendanceReturn.evaluate(calendar, recorded, facts, yearStart, date).forEach(d -> attendance.add(new Due<>(pupil, d)));
+            SicknessReturn.evaluate(calendar, recorded, facts, anticipated, yearStart, date).forEach(d -> sickness.add(new Due<>(pupil, d)));
         }
         attendance.sort((a, b) -> a.due().dueOn().compareTo(b.due().dueOn()));
         sickness.sort((a, b) -> a.due().dueOn().compareTo(b.due().dueOn()));

@@ -1,9 +1,12 @@
 package uk.attendance.absence;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -17,6 +20,7 @@ import uk.attendance.auth.Caller;
 import uk.attendance.auth.MutableClock;
 import uk.attendance.auth.Roles;
 import uk.attendance.auth.SignInFixture;
+import uk.attendance.notify.OutboxWorker;
 import uk.attendance.pupil.ContactRecord;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.rules.PenaltyThreshold;
@@ -56,6 +60,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Property(name = "attendance.outbox.poller", value = "false")
 class LeaveRequestHttpTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2025-11-20T07:00:00Z"));
 
@@ -68,6 +73,8 @@ class LeaveRequestHttpTest {
     SignInFixture rows;
     @Inject
     CalendarService calendars;
+    @Inject
+    OutboxWorker outboxWorker;
 
     TrustRecord trust;
     SchoolRecord school;
@@ -284,14 +291,18 @@ class LeaveRequestHttpTest {
         assertEquals("G", entryOf(takeRegister("D1", "2025-11-26", "AM", f.child(), "N"), f.child()).get("code"));
         assertEquals(notApproved, map(history(f.child(), "2025-11-26", "AM").get("original")).get("reason"));
 
-        // The parent had no device: a text that names neither the child nor the reason.
+        // The parent had no device: once the outbox's worker has run, a text that names neither the child nor the reason.
+        assertEquals(List.of(), rows.rows("SELECT id FROM dev_text WHERE recipient = ?", f.parent().mobile()),
+                "queued with the decision, not sent by it");
+        outboxWorker.drain();
         List<Object> texts = rows.rows("SELECT body FROM dev_text WHERE recipient = ?", f.parent().mobile()).stream()
                 .map(r -> r.get("body")).toList();
         assertEquals(List.of("A decision has been made on your leave request. Open the app to see it."), texts);
         Map<String, Object> seen = get("/leave-requests/" + id, f.token());
         assertEquals("PARTLY_APPROVED", seen.get("status"));
         assertEquals("Two days are agreed for the funeral, not the third.", seen.get("decisionReason"));
-        assertEquals("by text message", map(((List<?>) seen.get("history")).get(3)).get("note"));
+        assertEquals("by push notification, or by text message if no device takes it",
+                map(((List<?>) seen.get("history")).get(3)).get("note"));
     }
 
     @Test
@@ -311,6 +322,7 @@ class LeaveRequestHttpTest {
                 + "/decision", Map.of("decision", "APPROVE"), head)).getStatus());
 
         // Notified by push (the parent has a device): no names on the lock screen, the request id for the app.
+        outboxWorker.drain();
         List<Map<String, Object>> pushes = rows.rows("SELECT title, body, data FROM dev_push WHERE device_id = ?", device.get("id"));
         assertEquals(1, pushes.size());
         assertEquals("A decision has been made on your leave request. Open the app to see it.", pushes.get(0).get("body"));
@@ -380,6 +392,42 @@ class LeaveRequestHttpTest {
         long again = id(created(requestBody(f.child(), "EXCEPTIONAL_CIRCUMSTANCES", "2026-01-13", "2026-01-15"), f.token()));
         assertEquals(List.of(again, id), list("/leave-requests", f.token()).stream().map(LeaveRequestHttpTest::id).toList());
         assertEquals(List.of(again), list("/leave-requests?status=PENDING", f.token()).stream().map(LeaveRequestHttpTest::id).toList());
+    }
+
+    @Test
+    void evidenceSentWithARequestIsAttachedForTheSchoolAndAnotherFamilysFileIsRefusedWithNothingStored() {
+        at("2025-11-20T07:00:00Z");
+        Family f = family("E1");
+        Family other = family("E1");
+        long letter = uploadedPdf(f.token());
+        long notTheirs = uploadedPdf(other.token());
+
+        Map<String, Object> body = new HashMap<>(requestBody(f.child(), "MEDICAL", "2026-01-21", "2026-01-21"));
+        body.put("evidenceIds", List.of(letter));
+        Map<String, Object> request = created(body, f.token());
+
+        List<?> evidence = (List<?>) request.get("evidence");
+        assertEquals(List.of(letter), evidence.stream().map(e -> ((Number) map(e).get("id")).longValue()).toList());
+        assertEquals("application/pdf", map(evidence.get(0)).get("mediaType"));
+        assertEquals(evidence, get("/leave-requests/" + id(request), head).get("evidence"), "the headteacher sees it too");
+        HttpResponse<byte[]> download = http.toBlocking().exchange(HttpRequest.GET("/evidence/" + letter).bearerAuth(head), byte[].class);
+        assertEquals(HttpStatus.OK, download.getStatus(), "attached to the child's record: the school's staff may read it");
+
+        body.put("evidenceIds", List.of(notTheirs));
+        body.put("firstDay", "2026-01-22");
+        body.put("lastDay", "2026-01-22");
+        var refused = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/leave-requests", body).bearerAuth(f.token()), Json.OBJECT));
+        Problems.assertProblem(refused, 400, "evidenceIds[0]", "is not a file you uploaded");
+        assertEquals(1, list("/leave-requests?pupilId=" + f.child().id(), f.token()).size(), "the refused request left nothing behind");
+    }
+
+    private long uploadedPdf(String token) {
+        HttpResponse<Map<String, Object>> uploaded = http.toBlocking().exchange(HttpRequest.POST("/evidence",
+                        MultipartBody.builder().addPart("file", "letter.pdf", MediaType.APPLICATION_PDF_TYPE,
+                                uk.attendance.evidence.Samples.pdf()).build())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(token), Json.OBJECT);
+        return ((Number) uploaded.body().get("id")).longValue();
     }
 
     @Test

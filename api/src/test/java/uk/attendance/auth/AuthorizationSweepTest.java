@@ -72,6 +72,9 @@ class AuthorizationSweepTest {
     long leaveOfA;
     long leaveOfB;
     long leaveOfSchool2;
+    long reportOfA;
+    long reportOfB;
+    long school2Report;
     final Map<String, String> school1Staff = new java.util.HashMap<>();
     final Map<String, String> school2StaffByRole = new java.util.HashMap<>();
     long school1CallTask;
@@ -93,9 +96,13 @@ class AuthorizationSweepTest {
         school2Pupil = fixtures.pupil(school2, "7K");
         parentA = fixtures.token(fixtures.parentOf(trust, childOfA));
         String parentB = fixtures.token(fixtures.parentOf(trust, childOfB));
+        String school2Parent = fixtures.token(fixtures.parentOf(trust, school2Pupil));
         leaveOfA = leaveRequest(childOfA, parentA);
         leaveOfB = leaveRequest(childOfB, parentB);
-        leaveOfSchool2 = leaveRequest(school2Pupil, fixtures.token(fixtures.parentOf(trust, school2Pupil)));
+        leaveOfSchool2 = leaveRequest(school2Pupil, school2Parent);
+        reportOfA = absenceReport(parentA, childOfA);
+        reportOfB = absenceReport(parentB, childOfB);
+        school2Report = absenceReport(school2Parent, school2Pupil);
         for (String role : STAFF_ROLES) {
             school1Staff.put(role, fixtures.token(fixtures.staff(trust, Optional.of(school1), role)));
             school2StaffByRole.put(role, fixtures.token(fixtures.staff(trust, Optional.of(school2), role)));
@@ -104,6 +111,15 @@ class AuthorizationSweepTest {
         morning.run(school1.id(), java.time.Instant.parse("2025-11-03T10:00:00Z"));
         school1CallTask = ((Number) db.rows("SELECT id FROM follow_up_task WHERE pupil_id = ? AND kind = 'CALL'",
                 childOfA.id()).get(0).get("id")).longValue();
+    }
+
+    /** A parent's absence report for a school day of the fixtures' calendar (past and still unregistered). */
+    @SuppressWarnings("unchecked")
+    private long absenceReport(String parent, PupilRecord child) {
+        Map<String, Object> receipt = http.toBlocking().retrieve(HttpRequest.POST("/absence-reports",
+                Map.of("pupilIds", List.of(child.id()), "firstDay", "2025-11-04", "reason", "ILLNESS")).bearerAuth(parent),
+                Argument.mapOf(String.class, Object.class));
+        return ((Number) ((List<Map<String, Object>>) receipt.get("reports")).get(0).get("id")).longValue();
     }
 
     record Operation(String method, String path, String id, List<String> roles, Map<String, Object> spec) {
@@ -143,6 +159,10 @@ class AuthorizationSweepTest {
         boolean callTaskScoped() {
             return path.contains("{callTaskId}");
         }
+
+        boolean reportScoped() {
+            return path.contains("{reportId}");
+        }
     }
 
     @TestFactory
@@ -162,14 +182,14 @@ class AuthorizationSweepTest {
                 continue;
             }
             tests.add(DynamicTest.dynamicTest(op.id() + ": no token → 401",
-                    () -> expect(401, request(op, p -> childOfA.id(), school1.id(), null))));
+                    () -> expect(401, reportRequest(op, p -> childOfA.id(), school1.id(), reportOfA, null))));
             if (!op.roles().contains(Roles.PARENT)) {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": parent → 403",
-                        () -> expect(403, request(op, p -> childOfA.id(), school1.id(), parentA))));
+                        () -> expect(403, reportRequest(op, p -> childOfA.id(), school1.id(), reportOfA, parentA))));
             }
             if (op.pupilScoped() && op.roles().contains(Roles.PARENT)) {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": parent A asks for parent B's child → 404",
-                        () -> expect(404, request(op, p -> childOfB.id(), school1.id(), parentA))));
+                        () -> expect(404, reportRequest(op, p -> childOfB.id(), school1.id(), reportOfB, parentA))));
             }
             Optional<String> staffRole = STAFF_ROLES.stream().filter(op.roles()::contains).findFirst();
             if (op.evidenceScoped() && op.roles().contains(Roles.PARENT)) {
@@ -182,19 +202,27 @@ class AuthorizationSweepTest {
             }
             if (op.pupilScoped() && staffRole.isPresent()) {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 asks for a school-2 pupil → 404",
-                        () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), school1Staff.get(staffRole.get())))));
+                        () -> expect(404, reportRequest(op, p -> school2Pupil.id(), school2.id(), school2Report, school1Staff.get(staffRole.get())))));
+            }
+            if (op.reportScoped() && op.roles().contains(Roles.PARENT)) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": parent A asks for parent B's absence report → 404",
+                        () -> expect(404, reportRequest(op, p -> childOfB.id(), school1.id(), reportOfB, parentA))));
+            }
+            if (op.reportScoped() && staffRole.isPresent()) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 asks for a school-2 absence report → 404",
+                        () -> expect(404, reportRequest(op, p -> school2Pupil.id(), school2.id(), school2Report, school1Staff.get(staffRole.get())))));
             }
             if (op.schoolScoped() && staffRole.isPresent()) {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 asks for school 2 → 404",
-                        () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), school1Staff.get(staffRole.get())))));
+                        () -> expect(404, reportRequest(op, p -> school2Pupil.id(), school2.id(), school2Report, school1Staff.get(staffRole.get())))));
             }
             if (op.leaveScoped() && op.roles().contains(Roles.PARENT)) {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": parent A asks for parent B's leave request → 404",
-                        () -> expect(404, request(op, p -> childOfA.id(), school1.id(), leaveOfB, parentA))));
+                        () -> expect(404, leaveRequestFor(op, p -> childOfA.id(), school1.id(), leaveOfB, parentA))));
             }
             if (op.leaveScoped() && staffRole.isPresent()) {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 asks for a school-2 leave request → 404",
-                        () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), leaveOfSchool2,
+                        () -> expect(404, leaveRequestFor(op, p -> school2Pupil.id(), school2.id(), leaveOfSchool2,
                                 school1Staff.get(staffRole.get())))));
             }
             if (op.callTaskScoped() && staffRole.isPresent()) {
@@ -204,7 +232,7 @@ class AuthorizationSweepTest {
             for (String role : STAFF_ROLES) {
                 if (!op.roles().contains(role)) {
                     tests.add(DynamicTest.dynamicTest(op.id() + ": " + role + " → 403",
-                            () -> expect(403, request(op, p -> childOfA.id(), school1.id(), school1Staff.get(role)))));
+                            () -> expect(403, reportRequest(op, p -> childOfA.id(), school1.id(), reportOfA, school1Staff.get(role)))));
                 }
             }
         }
@@ -231,11 +259,21 @@ class AuthorizationSweepTest {
     }
 
     private MutableHttpRequest<?> request(Operation op, Function<Void, Long> pupil, long schoolId, String token) {
-        return request(op, pupil, schoolId, leaveOfA, token);
+        return request(op, pupil, schoolId, reportOfA, leaveOfA, token);
+    }
+
+    private MutableHttpRequest<?> reportRequest(Operation op, Function<Void, Long> pupil, long schoolId, long reportId, String token) {
+        return request(op, pupil, schoolId, reportId, leaveOfA, token);
+    }
+
+    private MutableHttpRequest<?> leaveRequestFor(Operation op, Function<Void, Long> pupil, long schoolId, long leaveRequestId,
+                                                  String token) {
+        return request(op, pupil, schoolId, reportOfA, leaveRequestId, token);
     }
 
     @SuppressWarnings("unchecked")
-    private MutableHttpRequest<?> request(Operation op, Function<Void, Long> pupil, long schoolId, long leaveRequestId, String token) {
+    private MutableHttpRequest<?> request(Operation op, Function<Void, Long> pupil, long schoolId, long reportId,
+                                          long leaveRequestId, String token) {
         String uri = op.path()
                 .replace("{pupilId}", String.valueOf(pupil.apply(null)))
                 .replace("{schoolId}", String.valueOf(schoolId))
@@ -244,7 +282,8 @@ class AuthorizationSweepTest {
                 .replace("{academicYear}", "2025-26")
                 .replace("{deviceId}", "1")
                 .replace("{leaveRequestId}", String.valueOf(leaveRequestId))
-                .replace("{callTaskId}", String.valueOf(school1CallTask));
+                .replace("{callTaskId}", String.valueOf(school1CallTask))
+                .replace("{reportId}", String.valueOf(reportId));
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) op.spec().getOrDefault("parameters", List.of());
         List<String> query = new ArrayList<>();
         for (Map<String, Object> parameter : parameters) {

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Files as phones send them: real JPEG and PNG images drawn here, a small PDF, HEIC and WebP headers, executables. */
-final class Samples {
+public final class Samples {
     private Samples() {
     }
 
@@ -23,7 +23,7 @@ final class Samples {
         return image("png");
     }
 
-    static byte[] pdf() {
+    public static byte[] pdf() {
         return ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
                 + "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
                 + "trailer << /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);

@@ -1,5 +1,6 @@
 package uk.attendance.notify;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -18,9 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Without Firebase or Twilio credentials (a newcomer's laptop) pushes land in dev_push and texts in dev_text. */
 @MicronautTest(transactional = false)
+@Property(name = "attendance.outbox.poller", value = "false")
 class DevPushTest {
-    private static final ParentNotifier.Notice NOTICE = new ParentNotifier.Notice(
-            new PushMessage("A question from school", "Open the app to answer", Map.of("absenceReportId", "9")),
+    private static final ParentNotifier.Notice NOTICE = new ParentNotifier.Notice("test:dev-push:" + UUID.randomUUID(),
+            "report-question", OutboxMessage.About.NOTHING, new PushMessage("A question from school", "Open the app to answer", Map.of("absenceReportId", "9")),
             "The school has a question about your absence report. Open the app to answer.");
 
     @Inject
@@ -31,6 +33,10 @@ class DevPushTest {
     ParentNotifier notifier;
     @Inject
     PushSender sender;
+    @Inject
+    OutboxWorker worker;
+    @Inject
+    Outbox outbox;
 
     @Test
     void aPushToARegisteredDeviceIsStoredAsADevPush() {
@@ -38,9 +44,12 @@ class DevPushTest {
         DeviceRecord device = devices.register(new Caller(Caller.Kind.PARENT, parent.id(), parent.trustId(), Optional.empty(),
                 Set.of(Roles.PARENT), "Pat Parent", ""), "dev-" + UUID.randomUUID(), "ANDROID", null).device();
 
-        ParentNotifier.Notified notified = notifier.notify(parent.id(), NOTICE);
+        ParentNotifier.Queued queued = notifier.notify(parent.id(), notice());
+        worker.drain();
 
-        assertEquals(new ParentNotifier.Notified(ParentNotifier.Channel.PUSH, 1), notified);
+        OutboxRecord sent = outbox.byId(queued.outboxId()).orElseThrow();
+        assertEquals(OutboxRecord.Status.SENT, sent.status());
+        assertEquals(1, sent.devicesReached());
         assertTrue(sender instanceof DevPushSender, sender.getClass().getName());
         List<DevPushRecord> stored = ((DevPushSender) sender).pushesTo(device.id());
         assertEquals(1, stored.size());
@@ -54,10 +63,18 @@ class DevPushTest {
     void aParentWithoutDevicesGetsADevText() {
         var parent = fixture.parent();
 
-        ParentNotifier.Notified notified = notifier.notify(parent.id(), NOTICE);
+        ParentNotifier.Queued queued = notifier.notify(parent.id(), notice());
+        worker.drain();
 
-        assertEquals(ParentNotifier.Channel.TEXT, notified.channel());
+        assertEquals("NO_DEVICES", outbox.byId(queued.outboxId()).orElseThrow().lastError());
+        assertEquals(OutboxRecord.Status.SENT, outbox.byDedupeKey("fallback:outbox:" + queued.outboxId()).orElseThrow().status());
         assertEquals(List.of(NOTICE.text()), fixture.rows("SELECT body FROM dev_text WHERE recipient = ?", parent.mobile())
                 .stream().map(r -> r.get("body")).toList());
+    }
+
+    /** The same notice, decided anew (a key of its own). */
+    private static ParentNotifier.Notice notice() {
+        return new ParentNotifier.Notice("test:dev-push:" + UUID.randomUUID(), NOTICE.purpose(), NOTICE.about(),
+                NOTICE.push(), NOTICE.text());
     }
 }

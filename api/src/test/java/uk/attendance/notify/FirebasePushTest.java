@@ -27,9 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "attendance.twilio.account-sid", value = FakeTwilio.ACCOUNT_SID)
 @Property(name = "attendance.twilio.auth-token", value = FakeTwilio.AUTH_TOKEN)
 @Property(name = "attendance.twilio.from-number", value = FakeTwilio.FROM_NUMBER)
+@Property(name = "attendance.outbox.poller", value = "false")
 class FirebasePushTest {
-    private static final ParentNotifier.Notice LEAVE_DECIDED = new ParentNotifier.Notice(
-            new PushMessage("Leave request decided", "Open the app to see the school's decision",
+    private static final ParentNotifier.Notice LEAVE_DECIDED = new ParentNotifier.Notice("test:leave-decided",
+            "leave-decision", OutboxMessage.About.NOTHING, new PushMessage("Leave request decided", "Open the app to see the school's decision",
                     Map.of("leaveRequestId", "42", "kind", "LEAVE_DECIDED")),
             "The school has decided your leave request. Open the app to see the decision.");
 
@@ -47,6 +48,10 @@ class FirebasePushTest {
     ParentNotifier notifier;
     @Inject
     PushSender sender;
+    @Inject
+    OutboxWorker worker;
+    @Inject
+    Outbox outbox;
 
     @Test
     void theFirebaseSenderIsInUse() {
@@ -58,9 +63,10 @@ class FirebasePushTest {
         var parent = fixture.parent();
         String token = register(parent, "ANDROID");
 
-        ParentNotifier.Notified notified = notifier.notify(parent.id(), LEAVE_DECIDED);
+        OutboxRecord notified = notifyAndDrain(parent);
 
-        assertEquals(new ParentNotifier.Notified(ParentNotifier.Channel.PUSH, 1), notified);
+        assertEquals(OutboxRecord.Status.SENT, notified.status());
+        assertEquals(1, notified.devicesReached());
         List<FakeFcm.Received> sent = fcm.sentTo(token);
         assertEquals(1, sent.size());
         FakeFcm.Received push = sent.get(0);
@@ -79,9 +85,11 @@ class FirebasePushTest {
         String token = register(parent, "IOS");
         fcm.reject(token, FakeFcm.UNREGISTERED);
 
-        ParentNotifier.Notified notified = notifier.notify(parent.id(), LEAVE_DECIDED);
+        OutboxRecord notified = notifyAndDrain(parent);
 
-        assertEquals(ParentNotifier.Channel.TEXT, notified.channel());
+        assertEquals(OutboxRecord.Status.FAILED, notified.status());
+        assertEquals("NO_VALID_DEVICES", notified.lastError());
+        assertEquals(OutboxRecord.Status.SENT, fallback(notified).status());
         assertEquals(1, fcm.sentTo(token).size());
         assertEquals(List.of(), devices.devicesOf(Caller.Kind.PARENT, parent.id()));
         List<FakeTwilio.Received> texts = twilio.textsTo(parent.mobile());
@@ -113,9 +121,10 @@ class FirebasePushTest {
         String live = register(parent, "IOS");
         fcm.reject(dead, FakeFcm.UNREGISTERED);
 
-        ParentNotifier.Notified notified = notifier.notify(parent.id(), LEAVE_DECIDED);
+        OutboxRecord notified = notifyAndDrain(parent);
 
-        assertEquals(new ParentNotifier.Notified(ParentNotifier.Channel.PUSH, 1), notified);
+        assertEquals(OutboxRecord.Status.SENT, notified.status());
+        assertEquals(1, notified.devicesReached());
         assertEquals(1, fcm.sentTo(live).size());
         assertEquals(List.of(DeviceService.sha256(live)),
                 devices.devicesOf(Caller.Kind.PARENT, parent.id()).stream().map(DeviceRecord::tokenHash).toList());
@@ -126,18 +135,74 @@ class FirebasePushTest {
     void aParentWithoutDevicesIsTexted() {
         var parent = fixture.parent();
 
-        ParentNotifier.Notified notified = notifier.notify(parent.id(), LEAVE_DECIDED);
+        OutboxRecord notified = notifyAndDrain(parent);
 
-        assertEquals(new ParentNotifier.Notified(ParentNotifier.Channel.TEXT, 0), notified);
+        assertEquals("NO_DEVICES", notified.lastError());
+        OutboxRecord text = fallback(notified);
+        assertEquals(OutboxRecord.Status.SENT, text.status());
+        assertEquals(Caller.Kind.PARENT, text.toPersonKind());
+        assertEquals(parent.id(), text.toPersonId());
         assertEquals(1, twilio.textsTo(parent.mobile()).size());
+        assertEquals(LEAVE_DECIDED.text(), twilio.textsTo(parent.mobile()).get(0).body());
+    }
+
+    @Test
+    void aPushFirebaseCannotTakeNowBecomesATextAtOnce() {
+        var parent = fixture.parent();
+        String token = register(parent, "ANDROID");
+        fcm.reject(token, FakeFcm.QUOTA_EXCEEDED);
+
+        OutboxRecord notified = notifyAndDrain(parent);
+
+        assertEquals(OutboxRecord.Status.FAILED, notified.status(), "not retried: the text took over");
+        assertEquals("QUOTA_EXCEEDED", notified.lastError());
+        assertEquals(OutboxRecord.Status.SENT, fallback(notified).status());
+        assertEquals(1, twilio.textsTo(parent.mobile()).size());
+        assertEquals(1, devices.devicesOf(Caller.Kind.PARENT, parent.id()).size(), "the device stays");
     }
 
     @Test
     void whenNeitherPushNorTextGetsThroughTheNotifierSaysSo() {
         var parent = fixture.parent();
-        twilio.failNextWith(400, 21211);
+        twilio.failNextTextsTo(parent.mobile(), 1, 400, 21211);
 
-        assertEquals(new ParentNotifier.Notified(ParentNotifier.Channel.NONE, 0), notifier.notify(parent.id(), LEAVE_DECIDED));
+        OutboxRecord notified = notifyAndDrain(parent);
+
+        assertEquals(OutboxRecord.Status.FAILED, notified.status());
+        OutboxRecord text = fallback(notified);
+        assertEquals(OutboxRecord.Status.FAILED, text.status());
+        assertEquals("TWILIO_21211", text.lastError());
+    }
+
+    @Test
+    void theSameDecisionNotifiedTwiceIsQueuedOnce() {
+        var parent = fixture.parent();
+        ParentNotifier.Notice notice = notice();
+
+        ParentNotifier.Queued first = notifier.notify(parent.id(), notice);
+        ParentNotifier.Queued second = notifier.notify(parent.id(), notice);
+        worker.drain();
+
+        assertTrue(first.created());
+        assertEquals(new ParentNotifier.Queued(first.outboxId(), false), second);
+        assertEquals(1, twilio.textsTo(parent.mobile()).size());
+    }
+
+    private OutboxRecord notifyAndDrain(SignInFixture.Parent parent) {
+        ParentNotifier.Queued queued = notifier.notify(parent.id(), notice());
+        assertTrue(queued.created());
+        worker.drain();
+        return outbox.byId(queued.outboxId()).orElseThrow();
+    }
+
+    private OutboxRecord fallback(OutboxRecord push) {
+        return outbox.byDedupeKey("fallback:outbox:" + push.id()).orElseThrow(() -> new AssertionError("no fallback text"));
+    }
+
+    /** The leave decision, as a decision of its own (a fresh key). */
+    private static ParentNotifier.Notice notice() {
+        return new ParentNotifier.Notice("test:leave-decided:" + UUID.randomUUID(), LEAVE_DECIDED.purpose(),
+                LEAVE_DECIDED.about(), LEAVE_DECIDED.push(), LEAVE_DECIDED.text());
     }
 
     private String register(SignInFixture.Parent parent, String platform) {

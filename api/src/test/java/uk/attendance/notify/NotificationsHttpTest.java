@@ -128,12 +128,12 @@ class NotificationsHttpTest {
         String textKey = sentText(About.pupil(school.id(), pupil.id()), mobile);
         twilio.failNextTextsTo(mobile, 1, 400, 21211);
         String failedKey = "test:" + UUID.randomUUID();
-        outbox.enqueue(OutboxMessage.text(failedKey, "morning-text", mobile, "Where is Pupil?", About.pupil(school.id(), classmate.id())));
+        outbox.enqueue(OutboxMessage.text(failedKey, "test-text", mobile, "Where is Pupil?", About.pupil(school.id(), classmate.id())));
         worker.drain();
         String pushKey = "test:" + UUID.randomUUID();
         outbox.enqueue(OutboxMessage.push(pushKey, "call-task", Caller.Kind.STAFF, 77,
                 new PushMessage("Call task", "A pupil is not in school"), About.pupil(school.id(), classmate.id())));
-        outbox.enqueue(OutboxMessage.text("test:" + UUID.randomUUID(), "morning-text", mobile, "Elsewhere",
+        outbox.enqueue(OutboxMessage.text("test:" + UUID.randomUUID(), "test-text", mobile, "Elsewhere",
                 About.pupil(otherSchool.id(), 1)));
 
         List<Map<String, Object>> all = list(officer, "/schools/" + school.id() + "/notifications");
@@ -192,7 +192,7 @@ class NotificationsHttpTest {
 
     private String sentText(About about, String mobile) {
         String key = "test:" + UUID.randomUUID();
-        outbox.enqueue(OutboxMessage.text(key, "morning-text", mobile, "Where is Sam?", about));
+        outbox.enqueue(OutboxMessage.text(key, "test-text", mobile, "Where is Sam?", about));
         worker.drain();
         assertEquals(OutboxRecord.Status.SENT, outbox.byDedupeKey(key).orElseThrow().status());
         return key;

@@ -88,9 +88,9 @@ class OutboxTest {
     @Test
     void aTextIsSentOnceThroughTheTwilioSdkWithTheStatusCallbackAndMarkedSentWithItsSid() {
         String mobile = SignInFixture.uniqueMobile();
-        String key = key("morning-text");
+        String key = key("test-text");
 
-        Outbox.Enqueued enqueued = outbox.enqueue(OutboxMessage.text(key, "morning-text", mobile,
+        Outbox.Enqueued enqueued = outbox.enqueue(OutboxMessage.text(key, "test-text", mobile,
                 "Sam has not arrived at school today. Reply to tell us why.", About.pupil(1, 101)));
         assertTrue(enqueued.created());
         assertEquals(Status.PENDING, row(key).status());
@@ -115,11 +115,11 @@ class OutboxTest {
     @Test
     void theSameDecisionTwiceIsOneRowAndOneText() {
         String mobile = SignInFixture.uniqueMobile();
-        String key = key("morning-text");
-        OutboxMessage message = OutboxMessage.text(key, "morning-text", mobile, "Where is Sam?", About.NOTHING);
+        String key = key("test-text");
+        OutboxMessage message = OutboxMessage.text(key, "test-text", mobile, "Where is Sam?", About.NOTHING);
 
         Outbox.Enqueued first = outbox.enqueue(message);
-        Outbox.Enqueued second = outbox.enqueue(OutboxMessage.text(key, "morning-text", mobile, "Where is Sam today?",
+        Outbox.Enqueued second = outbox.enqueue(OutboxMessage.text(key, "test-text", mobile, "Where is Sam today?",
                 About.NOTHING));
         worker.drain();
         Outbox.Enqueued afterSending = outbox.enqueue(message);
@@ -141,12 +141,12 @@ class OutboxTest {
         String committed = key("committed");
 
         assertThrows(IllegalStateException.class, () -> transactions.executeWrite(status -> {
-            outbox.enqueue(OutboxMessage.text(rolledBack, "morning-text", mobile, "Where is Sam?", About.NOTHING));
+            outbox.enqueue(OutboxMessage.text(rolledBack, "test-text", mobile, "Where is Sam?", About.NOTHING));
             assertTrue(outbox.byDedupeKey(rolledBack).isPresent(), "visible inside the deciding transaction");
             throw new IllegalStateException("the decision fails after the message was written");
         }));
         transactions.executeWrite(status -> outbox.enqueue(
-                OutboxMessage.text(committed, "morning-text", mobile, "Where is Sam?", About.NOTHING)));
+                OutboxMessage.text(committed, "test-text", mobile, "Where is Sam?", About.NOTHING)));
 
         assertEquals(Optional.empty(), outbox.byDedupeKey(rolledBack));
         assertTrue(outbox.byDedupeKey(committed).isPresent());
@@ -157,9 +157,9 @@ class OutboxTest {
     @Test
     void twilioAnswers500Then201TheTextIsSentOnceAfterARetryThatWaitsForTheBackoff() {
         String mobile = SignInFixture.uniqueMobile();
-        String key = key("morning-text");
+        String key = key("test-text");
         twilio.failNextTextsTo(mobile, 1, 500, 20500);
-        outbox.enqueue(OutboxMessage.text(key, "morning-text", mobile, "Where is Sam?", About.NOTHING));
+        outbox.enqueue(OutboxMessage.text(key, "test-text", mobile, "Where is Sam?", About.NOTHING));
 
         worker.drain();
 
@@ -191,9 +191,9 @@ class OutboxTest {
     @Test
     void failuresBackOffExponentiallyUpToTheCapAndAreGivenUpAfterTheLastAttempt() {
         String mobile = SignInFixture.uniqueMobile();
-        String key = key("morning-text");
+        String key = key("test-text");
         twilio.failNextTextsTo(mobile, 10, 503, 20503);
-        outbox.enqueue(OutboxMessage.text(key, "morning-text", mobile, "Where is Sam?", About.NOTHING));
+        outbox.enqueue(OutboxMessage.text(key, "test-text", mobile, "Where is Sam?", About.NOTHING));
 
         List<Long> waits = new java.util.ArrayList<>();
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -219,8 +219,8 @@ class OutboxTest {
     @Test
     void aRowAnotherWorkerHoldsIsSkippedNotWaitedForAndIsStillPendingWhenThatWorkerDies() throws Exception {
         String mobile = SignInFixture.uniqueMobile();
-        String key = key("morning-text");
-        outbox.enqueue(OutboxMessage.text(key, "morning-text", mobile, "Where is Sam?", About.NOTHING));
+        String key = key("test-text");
+        outbox.enqueue(OutboxMessage.text(key, "test-text", mobile, "Where is Sam?", About.NOTHING));
         CountDownLatch claimed = new CountDownLatch(1);
         CountDownLatch die = new CountDownLatch(1);
         ExecutorService otherWorker = Executors.newSingleThreadExecutor();
@@ -261,9 +261,9 @@ class OutboxTest {
     @Test
     void aNumberTwilioRejectsFailsAtOnceWithoutRetries() {
         String mobile = SignInFixture.uniqueMobile();
-        String key = key("morning-text");
+        String key = key("test-text");
         twilio.failNextTextsTo(mobile, 1, 400, 21211);
-        outbox.enqueue(OutboxMessage.text(key, "morning-text", mobile, "Where is Sam?", About.NOTHING));
+        outbox.enqueue(OutboxMessage.text(key, "test-text", mobile, "Where is Sam?", About.NOTHING));
 
         worker.drain();
         CLOCK.advance(Duration.ofHours(1));
@@ -342,14 +342,14 @@ class OutboxTest {
 
     @Test
     void aMessageThatCouldNotBeSentIsRefusedBeforeItIsStored() {
-        assertThrows(IllegalArgumentException.class, () -> OutboxMessage.text("k " + UUID.randomUUID(), "morning-text",
+        assertThrows(IllegalArgumentException.class, () -> OutboxMessage.text("k " + UUID.randomUUID(), "test-text",
                 "+447700900123", "Hi", About.NOTHING), "a key with a space");
         assertThrows(IllegalArgumentException.class, () -> OutboxMessage.text(key("x"), "Morning Text",
                 "+447700900123", "Hi", About.NOTHING), "a purpose that is not a slug");
         IllegalArgumentException badNumber = assertThrows(IllegalArgumentException.class,
-                () -> OutboxMessage.text(key("x"), "morning-text", "07700 900123", "Hi", About.NOTHING));
+                () -> OutboxMessage.text(key("x"), "test-text", "07700 900123", "Hi", About.NOTHING));
         assertFalse(badNumber.getMessage().contains("900123"), "the number is not echoed");
-        assertThrows(IllegalArgumentException.class, () -> OutboxMessage.text(key("x"), "morning-text",
+        assertThrows(IllegalArgumentException.class, () -> OutboxMessage.text(key("x"), "test-text",
                 "+447700900123", "x".repeat(1601), About.NOTHING));
     }
 

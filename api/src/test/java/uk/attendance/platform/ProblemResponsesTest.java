@@ -70,8 +70,10 @@ class ProblemResponsesTest {
     }
 
     @Test
-    void healthIsUp() {
+    void healthIsUpAndTellsAnonymousCallersNothingMore() {
         var response = client.toBlocking().exchange(HttpRequest.GET("/health"), Map.class);
         assertEquals(HttpStatus.OK, response.getStatus());
+        assertEquals("UP", response.body().get("status"));
+        assertEquals(null, response.body().get("details"), "no database address, disk space or thread details");
     }
 }

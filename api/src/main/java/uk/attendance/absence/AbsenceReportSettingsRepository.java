@@ -1,0 +1,9 @@
+package uk.attendance.absence;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface AbsenceReportSettingsRepository extends CrudRepository<AbsenceReportSettingsRecord, Long> {
+}

@@ -1,0 +1,86 @@
+package uk.attendance.followup;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import uk.attendance.platform.UkMobile;
+import uk.attendance.pupil.PupilRecord;
+import uk.attendance.pupil.PupilService;
+import uk.attendance.pupil.PupilService.ContactLink;
+import uk.attendance.register.RegisterService;
+import uk.attendance.rules.Session;
+import uk.attendance.school.SchoolRecord;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The text-time decision for one pupil, in one transaction with the texts it sends (through the outbox): the pupil's
+ * morning mark is locked and read again, so a pupil re-coded or reported meanwhile gets no text; the step is recorded
+ * on the pupil's follow-up (once per day, by its unique key); one text goes to each of the first
+ * {@code attendance.followup.text.contacts} contacts (default 1) in priority order who have a mobile number, so
+ * priority 2 is texted when priority 1 has no mobile.
+ */
+@Singleton
+class MorningText {
+    private final RegisterService register;
+    private final PupilService pupils;
+    private final FollowUpStore store;
+    private final FollowUpActionRepository actions;
+    private final FollowUpNotices notices;
+    private final int contactsToText;
+
+    MorningText(RegisterService register, PupilService pupils, FollowUpStore store, FollowUpActionRepository actions,
+                FollowUpNotices notices, @Value("${attendance.followup.text.contacts:1}") int contactsToText) {
+        if (contactsToText < 1) {
+            throw new IllegalArgumentException("attendance.followup.text.contacts must be at least 1");
+        }
+        this.register = register;
+        this.pupils = pupils;
+        this.store = store;
+        this.actions = actions;
+        this.notices = notices;
+        this.contactsToText = contactsToText;
+    }
+
+    /** @return the step recorded for the pupil now (empty: done before, or the pupil is no longer unexplained) */
+    @Transactional
+    public Optional<FollowUpActionRecord> decide(SchoolRecord school, LocalDate day, long pupilId, LocalDateTime now) {
+        if (actions.existsByPupilIdAndSchoolDayAndStep(pupilId, day, FollowUpStep.TEXT)
+                || !register.lockIfUnexplained(pupilId, day, Session.AM)) {
+            return Optional.empty();
+        }
+        PupilRecord pupil = pupils.find(pupilId).orElseThrow();
+        List<Textable> to = pupils.contactsOf(pupilId).stream()
+                .map(c -> UkMobile.parse(c.contact().mobile()).map(m -> new Textable(c, m.e164())))
+                .flatMap(Optional::stream)
+                .limit(contactsToText)
+                .toList();
+        FollowUpActionRecord action = to.isEmpty()
+                ? new FollowUpActionRecord(null, school.id(), pupilId, day, FollowUpStep.TEXT, null,
+                FollowUpActionRecord.Outcome.NO_MOBILE, "no contact with a mobile number to text: phone the family", now)
+                : new FollowUpActionRecord(null, school.id(), pupilId, day, FollowUpStep.TEXT, null,
+                FollowUpActionRecord.Outcome.PENDING, "to " + to.stream().map(Textable::describe)
+                .collect(Collectors.joining(", ")), now);
+        Optional<Long> id = store.insertAction(action);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Textable t : to) {
+            notices.morningText(school.id(), pupilId, day, t.link().contact().id(), t.mobile(),
+                    MorningTextTemplates.text(t.link().contact().preferredLanguage(), school.name(), pupil.firstName()));
+        }
+        return Optional.of(action);
+    }
+
+    private record Textable(ContactLink link, String mobile) {
+        /** Ids and language only: the detail is shown to staff, and logged nowhere. */
+        String describe() {
+            return "contact " + link.contact().id() + " (priority " + link.link().priority() + ", "
+                    + MorningTextTemplates.languageFor(link.contact().preferredLanguage()) + ")";
+        }
+    }
+}
