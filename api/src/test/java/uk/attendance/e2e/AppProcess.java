@@ -58,6 +58,15 @@ final class AppProcess implements AutoCloseable {
         return process.waitFor();
     }
 
+    /** {@code kill -15}, as a deploy stops an instance: waits for it to exit. @return the exit status (143) */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " did not stop within a minute of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
     long pid() {
         return process.pid();
     }
