@@ -46,6 +46,22 @@ class MorningText {
         this.contactsToText = contactsToText;
     }
 
+    /**
+     * Several pupils of a school in one transaction (one commit, one flush of the database's log, for them all).
+     *
+     * @return how many of them had the step recorded now
+     */
+    @Transactional
+    public int decideAll(SchoolRecord school, LocalDate day, List<Long> pupilIds, LocalDateTime now) {
+        int decided = 0;
+        for (long pupilId : pupilIds) {
+            if (decide(school, day, pupilId, now).isPresent()) {
+                decided++;
+            }
+        }
+        return decided;
+    }
+
     /** @return the step recorded for the pupil now (empty: done before, or the pupil is no longer unexplained) */
     @Transactional
     public Optional<FollowUpActionRecord> decide(SchoolRecord school, LocalDate day, long pupilId, LocalDateTime now) {

@@ -1,5 +1,6 @@
 package uk.attendance.followup;
 
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,14 @@ class TextTime {
     private final FamilyInTouch inTouch;
     private final MorningText text;
 
-    TextTime(RegisterService register, FamilyInTouch inTouch, MorningText text) {
+    private final int pupilsPerTransaction;
+
+    TextTime(RegisterService register, FamilyInTouch inTouch, MorningText text,
+             @Value("${attendance.followup.text.pupils-per-transaction:25}") int pupilsPerTransaction) {
+        if (pupilsPerTransaction < 1) {
+            throw new IllegalArgumentException("attendance.followup.text.pupils-per-transaction must be at least 1");
+        }
+        this.pupilsPerTransaction = pupilsPerTransaction;
         this.register = register;
         this.inTouch = inTouch;
         this.text = text;
@@ -38,11 +46,10 @@ class TextTime {
             return 0;
         }
         Set<Long> inTouchAlready = inTouch.pupils(school.id(), day);
+        List<Long> toText = unexplained.stream().filter(p -> !inTouchAlready.contains(p)).toList();
         int decided = 0;
-        for (long pupilId : unexplained) {
-            if (!inTouchAlready.contains(pupilId) && text.decide(school, day, pupilId, now).isPresent()) {
-                decided++;
-            }
+        for (int from = 0; from < toText.size(); from += pupilsPerTransaction) {
+            decided += text.decideAll(school, day, toText.subList(from, Math.min(toText.size(), from + pupilsPerTransaction)), now);
         }
         LOG.info("School {} {}: {} pupils unexplained at text time, {} families texted", school.id(), day,
                 unexplained.size(), decided);
