@@ -33,13 +33,14 @@ final class MorningLedger {
                 .collect(Collectors.groupingBy(r -> new Text(r.to(), r.body()), Collectors.counting()));
     }
 
-    /** How many outbox texts of this purpose there are for each text (by status). */
+    /** How many outbox texts there are for each text, of this purpose (null: any) and status. */
     static Map<Text, Long> inOutbox(Connection db, String purpose, String status) throws SQLException {
         Map<Text, Long> texts = new HashMap<>();
-        try (PreparedStatement s = db.prepareStatement(
-                "SELECT to_number, body FROM outbox_message WHERE channel = 'TEXT' AND purpose = ? AND status = ?")) {
+        try (PreparedStatement s = db.prepareStatement("SELECT to_number, body FROM outbox_message WHERE channel = 'TEXT'"
+                + " AND (? IS NULL OR purpose = ?) AND status = ?")) {
             s.setString(1, purpose);
-            s.setString(2, status);
+            s.setString(2, purpose);
+            s.setString(3, status);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     texts.merge(new Text(r.getString(1), r.getString(2)), 1L, Long::sum);
