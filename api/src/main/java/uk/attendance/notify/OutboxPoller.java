@@ -40,7 +40,8 @@ class OutboxPoller {
         this.executor = executor;
     }
 
-    @Scheduled(fixedDelay = "${attendance.outbox.poll-interval:1s}", initialDelay = "${attendance.outbox.poll-interval:1s}")
+    @Scheduled(fixedDelay = "${attendance.outbox.poll-interval:250ms}",
+            initialDelay = "${attendance.outbox.poll-interval:250ms}")
     void poll() {
         synchronized (polling) {
             if (stopping) {

@@ -9,7 +9,9 @@ import java.time.Duration;
  * {@code attendance.outbox.*}: how the workers poll and retry.
  *
  * @param pollInterval how often each instance looks for due messages (the scheduled poller; tests call
- *                     {@link OutboxWorker#drain()} instead)
+ *                     {@link OutboxWorker#drain()} instead). An idle poll is one indexed query; a message decided just
+ *                     after one waits up to this long, so the default is short (250 ms: the 09:30 sweep's texts go out
+ *                     as they are decided, infra/bench/sweep.sh)
  * @param poller       false to run no scheduled poller on this instance
  * @param workers      threads per instance that claim and send in parallel
  * @param batchSize    rows one worker claims and sends per transaction. The locks (and the SENT marks) are committed
@@ -21,7 +23,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("attendance.outbox")
 public record OutboxSettings(
-        @Bindable(defaultValue = "1s") Duration pollInterval,
+        @Bindable(defaultValue = "250ms") Duration pollInterval,
         @Bindable(defaultValue = "true") boolean poller,
         @Bindable(defaultValue = "4") int workers,
         @Bindable(defaultValue = "1") int batchSize,
