@@ -16,6 +16,11 @@ import java.time.Clock;
  * ShedLock lets one instance through at a time, and should two runs ever overlap (a lock held past its
  * {@code lockAtMostFor}), the sweep's unique keys make the second add nothing. Off with
  * {@code attendance.followup.morning.scheduled=false}, and in tests, which run the sweep at the instants they choose.
+ * <p>
+ * The lock lasts at most {@code attendance.followup.morning.lock-at-most-for} (default 2 minutes): an instance killed
+ * mid-sweep never releases it, and the morning waits that long for another instance (or the restarted one) to carry
+ * on. Keep it short: the texts go only until the call time, and a lock outliving a slow sweep costs nothing but a
+ * second instance doing the same work to no effect ({@code TwoInstancesMorningIT} overlaps two sweeps on purpose).
  */
 @Singleton
 @Requires(notEnv = Environment.TEST)
@@ -34,7 +39,7 @@ class FollowUpScheduler {
 
     @Scheduled(fixedDelay = "${attendance.followup.morning.interval:1m}",
             initialDelay = "${attendance.followup.morning.initial-delay:30s}")
-    @SchedulerLock(name = LOCK, lockAtMostFor = "${attendance.followup.morning.lock-at-most-for:PT10M}")
+    @SchedulerLock(name = LOCK, lockAtMostFor = "${attendance.followup.morning.lock-at-most-for:PT2M}")
     public void tick() {
         // the sweep benchmark (infra/bench/sweep.sh) times the text step from this line
         LOG.debug("Morning sweep started");
