@@ -8,6 +8,8 @@ Twilio does, and records when each text arrived: one line per text in the arriva
     fake_twilio.py --port 18090 --arrivals /tmp/arrivals.txt [--delay-ms 0]
 
 GET /stats answers {"texts": n, "first_ms": ..., "last_ms": ...}; GET /health answers 200.
+GET .../Messages.json?To=...&From=... lists the texts taken, newest first, as Twilio's Messages list does (the outbox
+reads it after a cut handover).
 """
 import argparse
 import json
@@ -16,10 +18,13 @@ import threading
 import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs
+from email.utils import format_datetime
+from datetime import datetime, timezone
+from urllib.parse import parse_qs, urlsplit
 
 LOCK = threading.Lock()
 STATS = {"texts": 0, "first_ms": None, "last_ms": None}
+TAKEN = []  # (sid, to, from, body, created) of every text taken
 
 
 def mask(number):
@@ -50,7 +55,20 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def do_GET(self):
-        if self.path.startswith("/stats"):
+        url = urlsplit(self.path)
+        if url.path.endswith("/Messages.json"):
+            query = {k: v[0] for k, v in parse_qs(url.query).items()}
+            size = int(query.get("PageSize", "50"))
+            with LOCK:
+                found = [t for t in reversed(TAKEN) if query.get("To", t[1]) == t[1] and query.get("From", t[2]) == t[2]]
+            messages = [{"sid": sid, "account_sid": self.account_sid, "to": to, "from": sender, "body": body,
+                         "status": "queued", "direction": "outbound-api",
+                         "date_created": format_datetime(created).replace("-0000", "+0000")}
+                        for sid, to, sender, body, created in found[:size]]
+            self._answer(200, {"messages": messages, "uri": url.path, "first_page_uri": url.path, "next_page_uri": None,
+                               "previous_page_uri": None, "page": 0, "page_size": size, "start": 0,
+                               "end": max(0, len(messages) - 1)})
+        elif self.path.startswith("/stats"):
             with LOCK:
                 self._answer(200, dict(STATS))
         else:
@@ -64,7 +82,9 @@ class Handler(BaseHTTPRequestHandler):
             return
         arrived = int(time.time() * 1000)
         to = form.get("To", [""])[0]
+        sid = "SM" + uuid.uuid4().hex
         with LOCK:
+            TAKEN.append((sid, to, form.get("From", [""])[0], form.get("Body", [""])[0], datetime.now(timezone.utc)))
             STATS["texts"] += 1
             STATS["first_ms"] = STATS["first_ms"] or arrived
             STATS["last_ms"] = arrived
@@ -72,7 +92,7 @@ class Handler(BaseHTTPRequestHandler):
             self.arrivals.flush()
         if self.delay:
             time.sleep(self.delay)
-        self._answer(201, {"sid": "SM" + uuid.uuid4().hex, "account_sid": self.account_sid, "to": to,
+        self._answer(201, {"sid": sid, "account_sid": self.account_sid, "to": to,
                            "status": "queued"})
 
 

@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Without Twilio credentials texts are written to {@code dev_text}, readable through {@code GET /dev/texts}.
@@ -41,6 +42,18 @@ class DevSmsSender implements SmsSender {
         LOG.info("Text to {} not sent (Twilio is not configured): stored as dev text {}",
                 UkMobile.mask(toE164), saved.id());
         return new SentText("dev-text-" + saved.id(), "stored");
+    }
+
+    @Override
+    public Optional<SentText> findUnrecorded(String toE164, String body, LocalDateTime sinceUtc, Predicate<String> recorded) {
+        List<DevTextRecord> stored = new java.util.ArrayList<>(texts.newest50To(toE164));
+        java.util.Collections.reverse(stored);
+        return stored.stream()
+                .filter(t -> body.equals(t.body()) && !t.sentAt().isBefore(sinceUtc))
+                .map(t -> "dev-text-" + t.id())
+                .filter(reference -> !recorded.test(reference))
+                .findFirst()
+                .map(reference -> new SentText(reference, "stored"));
     }
 
     List<DevTextRecord> newest(Optional<String> toE164) {

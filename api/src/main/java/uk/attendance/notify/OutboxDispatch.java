@@ -25,8 +25,13 @@ import java.util.Optional;
 
 /**
  * One worker transaction: lock a few due rows (rows another worker holds are skipped), send each through the SDK and
- * record the outcome, commit. The SENT mark commits with the row lock's release, so no two workers send the same row;
- * a crash before the commit leaves the row PENDING (the text may then go twice: at-least-once, never lost).
+ * record the outcome, commit. The SENT mark commits with the row lock's release, so no two workers send the same row.
+ * <p>
+ * A crash before the commit leaves the row PENDING. For a text, a handover mark committed just before the request
+ * ({@link TextHandovers}) tells the next worker that Twilio may have it: Twilio's message log is read, and a text found
+ * there (same number, same body, not yet the reference of any outbox row) is recorded as this row's instead of being
+ * sent again. Texts are thus sent once even across SIGKILL. FCM keeps no log to ask, so a push in flight at a crash
+ * is sent again (at-least-once).
  * <p>
  * Before sending, the feature that decided the message ({@link OutboxPurpose}, by purpose) may cancel it; a push to a
  * parent that reaches none of their devices is replaced by its fallback text, enqueued in the same transaction.
@@ -34,6 +39,8 @@ import java.util.Optional;
 @Singleton
 class OutboxDispatch {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatch.class);
+    /** Twilio's clock and ours may differ a little: its log is searched from a little before a cut handover began. */
+    private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(10);
     private final OutboxRepository rows;
     private final SmsSender sms;
     private final PushService pushes;
@@ -42,11 +49,13 @@ class OutboxDispatch {
     private final Clock clock;
     private final Outbox outbox;
     private final PupilService pupils;
+    private final TextHandovers handovers;
     private final Map<String, OutboxPurpose> owners = new HashMap<>();
 
     OutboxDispatch(OutboxRepository rows, SmsSender sms, PushService pushes, OutboxSettings settings, JsonMapper json,
-                   Clock clock, Outbox outbox, PupilService pupils, List<OutboxPurpose> purposes) {
+                   Clock clock, Outbox outbox, PupilService pupils, List<OutboxPurpose> purposes, TextHandovers handovers) {
         this.rows = rows;
+        this.handovers = handovers;
         this.sms = sms;
         this.pushes = pushes;
         this.settings = settings;
@@ -72,8 +81,9 @@ class OutboxDispatch {
     public int sendDueBatch() {
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         List<OutboxRecord> due = rows.claimDue(now, settings.batchSize());
+        Map<Long, TextHandovers.Cut> cut = handovers.cutAmong(due.stream().map(OutboxRecord::id).toList());
         for (OutboxRecord row : due) {
-            OutboxRecord done = rows.update(attempt(row, now));
+            OutboxRecord done = rows.update(attempt(row, now, Optional.ofNullable(cut.get(row.id()))));
             OutboxPurpose owner = owners.get(done.purpose());
             if (owner != null && done.status() != OutboxRecord.Status.PENDING) {
                 owner.settled(done);
@@ -82,7 +92,7 @@ class OutboxDispatch {
         return due.size();
     }
 
-    private OutboxRecord attempt(OutboxRecord row, LocalDateTime now) {
+    private OutboxRecord attempt(OutboxRecord row, LocalDateTime now, Optional<TextHandovers.Cut> cut) {
         try {
             OutboxPurpose owner = owners.get(row.purpose());
             Optional<String> unwanted = owner == null ? Optional.empty() : owner.cancelReason(row);
@@ -92,7 +102,7 @@ class OutboxDispatch {
                 return row.cancelled(shorten(unwanted.get()));
             }
             return switch (row.channel()) {
-                case TEXT -> text(row, now);
+                case TEXT -> text(row, now, cut);
                 case PUSH -> push(row, now);
             };
         } catch (RuntimeException e) {
@@ -101,13 +111,31 @@ class OutboxDispatch {
         }
     }
 
-    private OutboxRecord text(OutboxRecord row, LocalDateTime now) {
+    private OutboxRecord text(OutboxRecord row, LocalDateTime now, Optional<TextHandovers.Cut> cut) {
         try {
+            if (cut.isPresent()) {
+                Optional<SentText> earlier = sms.findUnrecorded(row.toNumber(), row.body(),
+                        cut.get().startedAt().minus(CLOCK_SKEW), rows::existsByProviderRef);
+                if (earlier.isPresent()) {
+                    handovers.end(row.id());
+                    LOG.info("Outbox message {} ({}, pupil {}): attempt {} was cut after Twilio took it as {}; not sent again",
+                            row.id(), row.purpose(), row.pupilId(), cut.get().attempt(), earlier.get().reference());
+                    return row.sent(earlier.get().reference(), null, now);
+                }
+                LOG.info("Outbox message {} ({}, pupil {}): attempt {} was cut before Twilio took it; sending now",
+                        row.id(), row.purpose(), row.pupilId(), cut.get().attempt());
+            }
+            handovers.begin(row.id(), row.attempts() + 1, cut.map(TextHandovers.Cut::startedAt).orElse(now));
             SentText sent = sms.send(row.toNumber(), row.body());
+            handovers.end(row.id());
             LOG.info("Outbox message {} ({}, pupil {}) handed over as text {} to {} on attempt {}", row.id(), row.purpose(),
                     row.pupilId(), sent.reference(), UkMobile.mask(row.toNumber()), row.attempts() + 1);
             return row.sent(sent.reference(), null, now);
         } catch (TextNotSent e) {
+            if (!e.unanswered()) {
+                // Twilio answered with an error: it did not take the text
+                handovers.end(row.id());
+            }
             return failure(row, e.errorCode(), e.permanent(), now);
         }
     }

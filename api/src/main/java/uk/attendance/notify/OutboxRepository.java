@@ -28,6 +28,8 @@ interface OutboxRepository extends CrudRepository<OutboxRecord, Long> {
 
     Optional<OutboxRecord> findByDedupeKey(String dedupeKey);
 
+    boolean existsByProviderRef(String providerRef);
+
     @Query("SELECT * FROM outbox_message WHERE school_id = :schoolId AND (:status IS NULL OR status = :status)"
             + " AND (:pupilId IS NULL OR pupil_id = :pupilId) AND (:before IS NULL OR id < :before)"
             + " ORDER BY id DESC LIMIT :limit")

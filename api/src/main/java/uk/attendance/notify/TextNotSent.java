@@ -8,15 +8,29 @@ package uk.attendance.notify;
 public class TextNotSent extends RuntimeException {
     private final String errorCode;
     private final boolean permanent;
+    private final boolean unanswered;
 
     public TextNotSent(String message) {
         this(message, "TEXT_NOT_SENT", false);
     }
 
     public TextNotSent(String message, String errorCode, boolean permanent) {
+        this(message, errorCode, permanent, false);
+    }
+
+    public TextNotSent(String message, String errorCode, boolean permanent, boolean unanswered) {
         super(message);
         this.errorCode = errorCode;
         this.permanent = permanent;
+        this.unanswered = unanswered;
+    }
+
+    /**
+     * No answer came (a timeout, a connection cut after the request left): the provider may have taken the text all
+     * the same, so its log is read before the text goes again.
+     */
+    public boolean unanswered() {
+        return unanswered;
     }
 
     public String errorCode() {

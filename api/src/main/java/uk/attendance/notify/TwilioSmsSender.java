@@ -13,13 +13,22 @@ import io.micronaut.context.annotation.Requires;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.twilio.base.Page;
+
 import java.net.URI;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Predicate;
 import java.util.Optional;
 
 @Context // so missing Twilio settings stop the start, not the first text
 @Requires(condition = TwilioConfigured.class)
 class TwilioSmsSender implements SmsSender {
     private static final Logger LOG = LoggerFactory.getLogger(TwilioSmsSender.class);
+    private static final long LOOKUP_PAGE = 50;
     private final TwilioRestClient client;
     private final PhoneNumber from;
     private final Optional<URI> statusCallback;
@@ -49,7 +58,37 @@ class TwilioSmsSender implements SmsSender {
         } catch (TwilioException e) {
             LOG.warn("Could not reach Twilio for a text to {}: {}", UkMobile.mask(toE164),
                     e.getClass().getSimpleName());
-            throw new TextNotSent("Twilio could not be reached", "TWILIO_UNREACHABLE", false);
+            throw new TextNotSent("Twilio could not be reached", "TWILIO_UNREACHABLE", false, true);
+        }
+    }
+
+    /**
+     * Twilio's Messages list, newest first, filtered by recipient and our number; one page of 50 is far more than one
+     * number gets between a cut handover and its next claim. Matched on the body and the creation time.
+     */
+    @Override
+    public Optional<SentText> findUnrecorded(String toE164, String body, LocalDateTime sinceUtc, Predicate<String> recorded) {
+        try {
+            Page<Message> page = Message.reader().setTo(new PhoneNumber(toE164)).setFrom(from)
+                    .setPageSize(LOOKUP_PAGE).firstPage(client);
+            List<Message> matches = new ArrayList<>(page.getRecords().stream()
+                    .filter(m -> body.equals(m.getBody()))
+                    .filter(m -> m.getDateCreated() == null
+                            || !m.getDateCreated().withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime().isBefore(sinceUtc))
+                    .filter(m -> !recorded.test(m.getSid()))
+                    .toList());
+            Collections.reverse(matches);
+            LOG.info("Twilio's log holds {} unrecorded text(s) to {} with the body of a cut handover", matches.size(),
+                    UkMobile.mask(toE164));
+            return matches.stream().findFirst().map(m -> new SentText(m.getSid(),
+                    m.getStatus() == null ? "unknown" : m.getStatus().toString()));
+        } catch (ApiException e) {
+            LOG.warn("Twilio refused to list the texts to {}: error {} (HTTP {})", UkMobile.mask(toE164), e.getCode(),
+                    e.getStatusCode());
+            throw new TextNotSent("Twilio's message log could not be read", "TWILIO_LOG_" + e.getStatusCode(), false, true);
+        } catch (TwilioException e) {
+            LOG.warn("Could not reach Twilio to list the texts to {}: {}", UkMobile.mask(toE164), e.getClass().getSimpleName());
+            throw new TextNotSent("Twilio could not be reached", "TWILIO_UNREACHABLE", false, true);
         }
     }
 

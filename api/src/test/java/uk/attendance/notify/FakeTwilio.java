@@ -8,7 +8,13 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
@@ -57,6 +63,13 @@ public final class FakeTwilio extends LoopbackServer<FakeTwilio.Received> {
 
     private record CannedError(int status, int code, String message) {
     }
+
+    /** A text Twilio took: what its Messages list shows. */
+    private record Taken(String sid, String to, String from, String body, ZonedDateTime createdAt) {
+    }
+
+    private final List<Taken> taken = new ArrayList<>();
+    private static final DateTimeFormatter TWILIO_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", java.util.Locale.US);
 
     private final Deque<CannedError> errors = new ArrayDeque<>();
     private final Map<String, Deque<CannedError>> errorsByRecipient = new HashMap<>();
@@ -112,6 +125,7 @@ public final class FakeTwilio extends LoopbackServer<FakeTwilio.Received> {
         errors.clear();
         errorsByRecipient.clear();
         acceptedByRecipient.clear();
+        taken.clear();
         latency = Duration.ZERO;
         latencySpread = Duration.ZERO;
         forget();
@@ -124,6 +138,21 @@ public final class FakeTwilio extends LoopbackServer<FakeTwilio.Received> {
         Received received = new Received(exchange.getRequestMethod(), path,
                 exchange.getRequestHeaders().getFirst("Authorization"), decode(form));
         record(received);
+        if ("GET".equals(received.method()) && path.endsWith("/Messages.json")) {
+            answer(exchange, 200, messageList(path, decode(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""))));
+            return;
+        }
+        // Twilio takes the text when the request arrives, whether or not its answer gets back
+        CannedError error;
+        String sid = (path.endsWith("/Calls.json") ? "CA" : "SM") + UUID.randomUUID().toString().replace("-", "");
+        synchronized (this) {
+            Deque<CannedError> forRecipient = received.isText() ? errorsByRecipient.get(received.to()) : null;
+            error = forRecipient != null && !forRecipient.isEmpty() ? forRecipient.poll() : errors.poll();
+            if (error == null && received.isText() && received.to() != null) {
+                acceptedByRecipient.merge(received.to(), 1, Integer::sum);
+                taken.add(new Taken(sid, received.to(), received.from(), received.body(), ZonedDateTime.now(ZoneOffset.UTC)));
+            }
+        }
         if (!latency.isZero() || !latencySpread.isZero()) {
             try {
                 Thread.sleep(latency.toMillis() + java.util.concurrent.ThreadLocalRandom.current()
@@ -132,28 +161,57 @@ public final class FakeTwilio extends LoopbackServer<FakeTwilio.Received> {
                 Thread.currentThread().interrupt();
             }
         }
-        CannedError error;
-        synchronized (this) {
-            Deque<CannedError> forRecipient = received.isText() ? errorsByRecipient.get(received.to()) : null;
-            error = forRecipient != null && !forRecipient.isEmpty() ? forRecipient.poll() : errors.poll();
-            if (error == null && received.isText() && received.to() != null) {
-                acceptedByRecipient.merge(received.to(), 1, Integer::sum);
+        if (error != null) {
+            answer(exchange, error.status(), """
+                    {"code":%d,"message":"%s","more_info":"https://www.twilio.com/docs/errors/%d","status":%d}"""
+                    .formatted(error.code(), error.message(), error.code(), error.status()));
+        } else {
+            answer(exchange, 201, """
+                    {"sid":"%s","account_sid":"%s","status":"queued"}""".formatted(sid, ACCOUNT_SID));
+        }
+    }
+
+    /** Twilio's Messages list: newest first, filtered by To and From, one page of PageSize (50 by default). */
+    private synchronized String messageList(String path, Map<String, String> query) {
+        int pageSize = Integer.parseInt(query.getOrDefault("PageSize", "50"));
+        List<String> messages = taken.stream()
+                .filter(t -> !query.containsKey("To") || query.get("To").equals(t.to()))
+                .filter(t -> !query.containsKey("From") || query.get("From").equals(t.from()))
+                .sorted(Comparator.comparing(Taken::createdAt).reversed())
+                .limit(pageSize)
+                .map(t -> """
+                        {"sid":"%s","account_sid":"%s","to":%s,"from":%s,"body":%s,"status":"queued","direction":"outbound-api","date_created":"%s"}"""
+                        .formatted(t.sid(), ACCOUNT_SID, quote(t.to()), quote(t.from()), quote(t.body()),
+                                TWILIO_DATE.format(t.createdAt())))
+                .toList();
+        return """
+                {"messages":[%s],"uri":"%s","first_page_uri":"%s","next_page_uri":null,"previous_page_uri":null,"page":0,"page_size":%d,"start":0,"end":%d}"""
+                .formatted(String.join(",", messages), path, path, pageSize, Math.max(0, messages.size() - 1));
+    }
+
+    private static String quote(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder json = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
             }
         }
-        int status;
-        String json;
-        if (error != null) {
-            status = error.status();
-            json = """
-                    {"code":%d,"message":"%s","more_info":"https://www.twilio.com/docs/errors/%d","status":%d}"""
-                    .formatted(error.code(), error.message(), error.code(), error.status());
-        } else {
-            status = 201;
-            String prefix = path.endsWith("/Calls.json") ? "CA" : "SM";
-            json = """
-                    {"sid":"%s%s","account_sid":"%s","status":"queued"}"""
-                    .formatted(prefix, UUID.randomUUID().toString().replace("-", ""), ACCOUNT_SID);
-        }
+        return json.append('"').toString();
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);

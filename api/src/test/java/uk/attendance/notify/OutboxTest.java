@@ -250,6 +250,100 @@ class OutboxTest {
         assertEquals(Status.SENT, row(key).status());
     }
 
+    @Test
+    void aWorkerThatDiesAfterTwilioTookTheTextLeavesItToTheNextWhichFindsItInTwiliosLogAndDoesNotSendItAgain() {
+        String mobile = SignInFixture.uniqueMobile();
+        String key = key("test-text");
+        // an earlier text to the same number with the same body, already recorded: not this row's
+        String earlierKey = key("test-text");
+        outbox.enqueue(OutboxMessage.text(earlierKey, "test-text", mobile, "Where is Sam?", About.NOTHING));
+        worker.drain();
+        assertEquals(1, twilio.textsTo(mobile).size());
+        String earlierSid = row(earlierKey).providerRef();
+        String cutKey = key;
+        outbox.enqueue(OutboxMessage.text(cutKey, "test-text", mobile, "Where is Sam?", About.NOTHING));
+        String takenSid = dieMidHandover(cutKey, true);
+
+        assertEquals(Status.PENDING, row(cutKey).status(), "the dead worker's transaction rolled back");
+        assertEquals(2, twilio.textsTo(mobile).size(), "Twilio took the cut text");
+        worker.drain();
+        assertEquals(2, twilio.textsTo(mobile).size(), "not sent again");
+        OutboxRecord settled = row(cutKey);
+        assertEquals(Status.SENT, settled.status());
+        assertEquals(takenSid, settled.providerRef(), "the text Twilio took, not the earlier one " + earlierSid);
+        assertTrue(twilio.requests().stream().anyMatch(r -> "GET".equals(r.method()) && r.path().endsWith("/Messages.json")),
+                "Twilio's log was read");
+        assertEquals(0, handovers(cutKey));
+    }
+
+    @Test
+    void aWorkerThatDiesBeforeTheRequestLeftLeavesATextTheNextSendsOnce() {
+        String mobile = SignInFixture.uniqueMobile();
+        String key = key("test-text");
+        outbox.enqueue(OutboxMessage.text(key, "test-text", mobile, "Where is Sam?", About.NOTHING));
+
+        dieMidHandover(key, false);
+
+        assertEquals(List.of(), twilio.textsTo(mobile));
+        assertEquals(1, handovers(key), "the handover mark outlived the dead worker's transaction");
+        worker.drain();
+        worker.drain();
+        assertEquals(1, twilio.textsTo(mobile).size(), "sent once, after Twilio's log showed nothing");
+        assertEquals(Status.SENT, row(key).status());
+        assertEquals(0, handovers(key));
+    }
+
+    @Test
+    void aTextTwilioRefusedIsNoCutHandoverAndARetrySendsWithoutReadingTheLog() {
+        String mobile = SignInFixture.uniqueMobile();
+        String key = key("test-text");
+        outbox.enqueue(OutboxMessage.text(key, "test-text", mobile, "Where is Sam?", About.NOTHING));
+        twilio.failNextTextsTo(mobile, 1, 500, 20500);
+        worker.drain();
+        assertEquals(0, handovers(key), "Twilio answered: it did not take the text");
+        long listsBefore = logReads();
+        CLOCK.advance(Duration.ofMinutes(5));
+        worker.drain();
+        assertEquals(listsBefore, logReads());
+        assertEquals(2, twilio.textsTo(mobile).size());
+        assertEquals(1, twilio.acceptedTextsTo(mobile));
+        assertEquals(Status.SENT, row(key).status());
+    }
+
+    @Inject
+    TextHandovers handoverMarks;
+    @Inject
+    SmsSender sms;
+
+    /**
+     * A worker claims the row, commits its handover mark, hands the text to Twilio when {@code twilioTakesIt}, then dies
+     * before recording the outcome (its transaction rolls back, as the database does for a killed process).
+     *
+     * @return the SID Twilio gave the text, or null
+     */
+    private String dieMidHandover(String key, boolean twilioTakesIt) {
+        String[] sid = new String[1];
+        assertThrows(IllegalStateException.class, () -> transactions.executeWrite(status -> {
+            OutboxRecord mine = rows.claimDue(now(), 1000).stream().filter(r -> r.dedupeKey().equals(key)).findFirst()
+                    .orElseThrow();
+            handoverMarks.begin(mine.id(), 1, now());
+            if (twilioTakesIt) {
+                sid[0] = sms.send(mine.toNumber(), mine.body()).reference();
+            }
+            throw new IllegalStateException("killed before its commit");
+        }));
+        return sid[0];
+    }
+
+    private long handovers(String key) {
+        long id = row(key).id();
+        return transactions.executeRead(status -> handoverMarks.cutAmong(List.of(id)).size());
+    }
+
+    private long logReads() {
+        return twilio.requests().stream().filter(r -> "GET".equals(r.method()) && r.path().endsWith("/Messages.json")).count();
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);
