@@ -99,6 +99,7 @@ public class FreshMarkLoader {
     private static int insert(Connection connection, long schoolId, List<FreshMark> marks, Author author, String reason,
                               LocalDateTime now) throws java.sql.SQLException {
         int inserted = 0;
+        List<MarkMonths.Change> changes = new ArrayList<>(Math.min(marks.size(), BATCH));
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (int i = 0; i < marks.size(); i++) {
                 FreshMark m = marks.get(i);
@@ -122,11 +123,14 @@ public class FreshMarkLoader {
                 insert.setString(13, author.position());
                 insert.setObject(14, now);
                 insert.addBatch();
+                changes.add(MarkMonths.Change.fresh(m.pupilId(), m.date(), m.session(), m.code()));
                 if ((i + 1) % BATCH == 0 || i == marks.size() - 1) {
                     for (int count : insert.executeBatch()) {
                         // rewriteBatchedStatements reports SUCCESS_NO_INFO (-2) for rows of a multi-row insert
                         inserted += count == Statement.SUCCESS_NO_INFO ? 1 : count;
                     }
+                    MarkMonths.record(connection, changes);
+                    changes.clear();
                 }
             }
         }

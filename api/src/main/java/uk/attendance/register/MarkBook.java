@@ -22,11 +22,13 @@ import java.util.Optional;
 class MarkBook {
     private final MarkRepository marks;
     private final MarkAmendmentRepository amendments;
+    private final MarkMonths months;
     private final Clock clock;
 
-    MarkBook(MarkRepository marks, MarkAmendmentRepository amendments, Clock clock) {
+    MarkBook(MarkRepository marks, MarkAmendmentRepository amendments, MarkMonths months, Clock clock) {
         this.marks = marks;
         this.amendments = amendments;
+        this.months = months;
         this.clock = clock;
     }
 
@@ -42,7 +44,9 @@ class MarkBook {
     Written write(Optional<MarkRecord> existing, Entry entry, Optional<String> reason, Author author) {
         LocalDateTime now = now();
         if (existing.isEmpty()) {
-            return new Written(marks.save(newMark(entry, reason, author, now)), Outcome.CREATED);
+            MarkRecord saved = marks.save(newMark(entry, reason, author, now));
+            months.record(List.of(change(Optional.empty(), entry)));
+            return new Written(saved, Outcome.CREATED);
         }
         MarkRecord current = existing.get();
         if (unchanged(current, entry)) {
@@ -50,6 +54,7 @@ class MarkBook {
         }
         MarkRecord amended = current.amendedTo(entry.code().symbol(), entry.arrival().orElse(null), now);
         marks.update(amended);
+        months.record(List.of(change(existing, entry)));
         amendments.save(amendment(current, entry, reason.orElseThrow(), author, now));
         return new Written(amended, Outcome.AMENDED);
     }
@@ -60,20 +65,24 @@ class MarkBook {
         List<Written> written = new ArrayList<>(entries.size());
         List<MarkRecord> fresh = new ArrayList<>();
         List<MarkAmendmentRecord> trail = new ArrayList<>();
+        List<MarkMonths.Change> changes = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
             Optional<MarkRecord> current = existing.get(i);
             if (current.isEmpty()) {
                 fresh.add(newMark(entry, Optional.of(reason), author, now));
+                changes.add(change(current, entry));
             } else if (unchanged(current.get(), entry)) {
                 written.add(new Written(current.get(), Outcome.UNCHANGED));
             } else {
                 MarkRecord amended = current.get().amendedTo(entry.code().symbol(), entry.arrival().orElse(null), now);
                 marks.update(amended);
+                changes.add(change(current, entry));
                 trail.add(amendment(current.get(), entry, reason, author, now));
                 written.add(new Written(amended, Outcome.AMENDED));
             }
         }
+        months.record(changes);
         if (!fresh.isEmpty()) {
             marks.saveAll(fresh).forEach(m -> written.add(new Written(m, Outcome.CREATED)));
         }
@@ -81,6 +90,11 @@ class MarkBook {
             amendments.saveAll(trail);
         }
         return written;
+    }
+
+    private static MarkMonths.Change change(Optional<MarkRecord> current, Entry entry) {
+        return new MarkMonths.Change(entry.pupilId(), entry.date(), entry.session(), entry.code().symbol(),
+                current.map(MarkRecord::code));
     }
 
     private static boolean unchanged(MarkRecord current, Entry entry) {

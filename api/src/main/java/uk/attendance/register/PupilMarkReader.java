@@ -8,7 +8,6 @@ import uk.attendance.rules.SessionMark;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,17 +18,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The reads behind a parent's attendance screens (summary, calendar, penalty status), in plain JDBC: they run on
- * every app open, and the repository mapping layer cost more CPU than the query itself (see infra/bench).
- * Rows come straight from the covering index {@code ix_mark_pupil_codes}.
+ * The reads behind a parent's attendance screens (summary, calendar, penalty status), in plain JDBC from
+ * {@code mark_month} ({@link MarkMonths}): a year of a pupil is a dozen rows of (month, code, sessions as bits), where
+ * {@code mark} has four hundred. They run on every app open (see infra/bench). Partial months at the ends of a range
+ * are cut to it bit by bit.
  */
 @Singleton
 class PupilMarkReader {
-    private static final String MARKS = "SELECT session_date, session, code FROM mark"
-            + " WHERE pupil_id = ? AND session_date BETWEEN ? AND ?";
-    private static final String UNAUTHORISED = MARKS + " AND code IN ('G', 'N', 'O', 'U')";
-    private static final String COUNTS = "SELECT code, COUNT(*) FROM mark"
-            + " WHERE pupil_id = ? AND session_date BETWEEN ? AND ? GROUP BY code";
+    private static final String MONTHS = "SELECT month, code, sessions FROM mark_month"
+            + " WHERE pupil_id = ? AND month BETWEEN ? AND ? AND sessions <> 0";
+    private static final String UNAUTHORISED = MONTHS + " AND code IN ('G', 'N', 'O', 'U')";
 
     private final DataSource dataSource;
 
@@ -38,8 +36,9 @@ class PupilMarkReader {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
     }
 
+    /** In date and session order. */
     List<SessionMark> marks(long pupilId, LocalDate from, LocalDate to) {
-        return sessionMarks(MARKS, pupilId, from, to);
+        return sessionMarks(MONTHS, pupilId, from, to);
     }
 
     List<SessionMark> unauthorisedMarks(long pupilId, LocalDate from, LocalDate to) {
@@ -48,10 +47,10 @@ class PupilMarkReader {
 
     Map<RegisterCode, Long> codeCounts(long pupilId, LocalDate from, LocalDate to) {
         Map<RegisterCode, Long> counts = new EnumMap<>(RegisterCode.class);
-        query(COUNTS, pupilId, from, to, rows -> {
-            while (rows.next()) {
-                long sessions = rows.getLong(2);
-                RegisterCode.fromSymbol(rows.getString(1)).ifPresent(code -> counts.merge(code, sessions, Long::sum));
+        query(MONTHS, pupilId, from, to, (month, code, sessions) -> {
+            long n = Long.bitCount(sessions & within(month, from, to));
+            if (n > 0) {
+                counts.merge(code, n, Long::sum);
             }
         });
         return counts;
@@ -59,28 +58,49 @@ class PupilMarkReader {
 
     private List<SessionMark> sessionMarks(String sql, long pupilId, LocalDate from, LocalDate to) {
         List<SessionMark> marks = new ArrayList<>();
-        query(sql, pupilId, from, to, rows -> {
-            while (rows.next()) {
-                LocalDate date = rows.getDate(1).toLocalDate();
-                Session session = Session.valueOf(rows.getString(2));
-                RegisterCode.fromSymbol(rows.getString(3)).ifPresent(code -> marks.add(new SessionMark(date, session, code)));
+        query(sql, pupilId, from, to, (month, code, sessions) -> {
+            long bits = sessions & within(month, from, to);
+            while (bits != 0) {
+                int position = Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                marks.add(new SessionMark(month.plusDays(position / 2), position % 2 == 0 ? Session.AM : Session.PM, code));
             }
         });
+        marks.sort(SESSION_ORDER);
         return marks;
     }
 
-    private interface RowReader {
-        void read(ResultSet rows) throws SQLException;
+    private static final java.util.Comparator<SessionMark> SESSION_ORDER =
+            java.util.Comparator.comparing(SessionMark::date).thenComparing(SessionMark::session);
+
+    /** The bits of {@code month}'s sessions that fall within {@code [from, to]}. */
+    static long within(LocalDate month, LocalDate from, LocalDate to) {
+        int first = from.isAfter(month) ? MarkMonths.position(from, Session.AM) : 0;
+        LocalDate monthEnd = month.withDayOfMonth(month.lengthOfMonth());
+        int last = to.isBefore(monthEnd) ? MarkMonths.position(to, Session.PM) : 63;
+        if (last < first) {
+            return 0;
+        }
+        long upTo = last >= 63 ? -1L : (1L << (last + 1)) - 1;
+        return upTo & (-1L << first);
     }
 
-    private void query(String sql, long pupilId, LocalDate from, LocalDate to, RowReader reader) {
+    private interface MonthReader {
+        void read(LocalDate month, RegisterCode code, long sessions);
+    }
+
+    private void query(String sql, long pupilId, LocalDate from, LocalDate to, MonthReader reader) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, pupilId);
-            statement.setDate(2, Date.valueOf(from));
-            statement.setDate(3, Date.valueOf(to));
+            statement.setObject(2, from.withDayOfMonth(1));
+            statement.setObject(3, to.withDayOfMonth(1));
             try (ResultSet rows = statement.executeQuery()) {
-                reader.read(rows);
+                while (rows.next()) {
+                    LocalDate month = rows.getObject(1, LocalDate.class);
+                    long sessions = rows.getLong(3);
+                    RegisterCode.fromSymbol(rows.getString(2)).ifPresent(code -> reader.read(month, code, sessions));
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the marks of pupil " + pupilId + " failed", e);

@@ -57,6 +57,14 @@ import static uk.attendance.absence.AbsenceReportCalls.summary;
 @Property(name = "attendance.clock.fixed", value = "2025-12-03T08:20:00Z")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AbsenceReportHttpTest {
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource markMonthsDataSource;
+
+    @org.junit.jupiter.api.AfterAll
+    void markMonthsKeptInStep() throws java.sql.SQLException {
+        uk.attendance.register.MarkMonthsConsistency.assertKeptInStep(markMonthsDataSource);
+    }
     private static final String MON = "2025-12-01";
     private static final String TUE = "2025-12-02";
     private static final String WED = "2025-12-03";

@@ -62,6 +62,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "attendance.outbox.poller", value = "false")
 class LeaveRequestHttpTest {
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource markMonthsDataSource;
+
+    @org.junit.jupiter.api.AfterAll
+    void markMonthsKeptInStep() throws java.sql.SQLException {
+        uk.attendance.register.MarkMonthsConsistency.assertKeptInStep(markMonthsDataSource);
+    }
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2025-11-20T07:00:00Z"));
 
     @Inject

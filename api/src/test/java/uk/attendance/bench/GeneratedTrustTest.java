@@ -48,6 +48,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "attendance.clock.fixed", value = "2026-07-20T12:00:00Z")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GeneratedTrustTest {
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource markMonthsDataSource;
+
+    @org.junit.jupiter.api.AfterAll
+    void markMonthsKeptInStep() throws java.sql.SQLException {
+        uk.attendance.register.MarkMonthsConsistency.assertKeptInStep(markMonthsDataSource);
+    }
     private static final LocalDate TODAY = LocalDate.parse("2026-07-20");
     private static final Set<String> PRESENT = Set.of("/", "\\", "L");
 

@@ -33,7 +33,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * half-term (27-31 Oct 2025), through the amendment trail as SYSTEM; once only; on one instance at a time.
  */
 @MicronautTest(transactional = false)
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
 class HoldingCodeSweepTest {
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource markMonthsDataSource;
+
+    @org.junit.jupiter.api.AfterAll
+    void markMonthsKeptInStep() throws java.sql.SQLException {
+        uk.attendance.register.MarkMonthsConsistency.assertKeptInStep(markMonthsDataSource);
+    }
     private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2025-10-22T08:30:00Z"));
 

@@ -39,6 +39,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegisterHttpTest {
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource markMonthsDataSource;
+
+    @org.junit.jupiter.api.AfterAll
+    void markMonthsKeptInStep() throws java.sql.SQLException {
+        uk.attendance.register.MarkMonthsConsistency.assertKeptInStep(markMonthsDataSource);
+    }
     private static final Argument<Map<String, Object>> JSON = Json.OBJECT;
     private static final Argument<List<Map<String, Object>>> JSON_LIST = Json.LIST;
 

@@ -1,0 +1,101 @@
+package uk.attendance.register;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import uk.attendance.rules.Session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Keeps {@code mark_month} (a pupil's sessions by month and code, one bit a session) in step with {@code mark}: every
+ * write of a mark calls {@link #record} in the same transaction, so the two always commit together.
+ */
+@Singleton
+class MarkMonths {
+    /** Rewritten into multi-row INSERTs by Connector/J (no placeholder after ON DUPLICATE KEY UPDATE). */
+    private static final String SET = "INSERT INTO mark_month (pupil_id, month, code, sessions) VALUES (?, ?, ?, ?)"
+            + " ON DUPLICATE KEY UPDATE sessions = sessions | VALUES(sessions)";
+    private static final String CLEAR = "UPDATE mark_month SET sessions = sessions & ~? WHERE pupil_id = ? AND month = ?"
+            + " AND code = ?";
+
+    private final JdbcOperations jdbc;
+
+    MarkMonths(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One session's code set, and the code it had before (when it had one and it changed). */
+    record Change(long pupilId, LocalDate date, Session session, String code, java.util.Optional<String> previous) {
+        static Change fresh(long pupilId, LocalDate date, Session session, String code) {
+            return new Change(pupilId, date, session, code, java.util.Optional.empty());
+        }
+    }
+
+    /** Joins the caller's transaction. */
+    void record(List<Change> changes) {
+        if (!changes.isEmpty()) {
+            jdbc.execute(connection -> {
+                record(connection, changes);
+                return null;
+            });
+        }
+    }
+
+    /** On the caller's connection (a bulk load's transaction). */
+    static void record(Connection connection, List<Change> changes) throws SQLException {
+        // in key order, so two transactions touching the same rows lock them in the same order
+        Map<Key, Long> set = new TreeMap<>(KEY_ORDER);
+        Map<Key, Long> cleared = new TreeMap<>(KEY_ORDER);
+        for (Change c : changes) {
+            LocalDate month = c.date().withDayOfMonth(1);
+            long bit = bit(c.date(), c.session());
+            c.previous().filter(p -> !p.equals(c.code()))
+                    .ifPresent(p -> cleared.merge(new Key(c.pupilId(), month, p), bit, (a, b) -> a | b));
+            set.merge(new Key(c.pupilId(), month, c.code()), bit, (a, b) -> a | b);
+        }
+        if (!cleared.isEmpty()) {
+            try (PreparedStatement clear = connection.prepareStatement(CLEAR)) {
+                for (Map.Entry<Key, Long> e : cleared.entrySet()) {
+                    clear.setLong(1, e.getValue());
+                    clear.setLong(2, e.getKey().pupilId());
+                    clear.setObject(3, e.getKey().month());
+                    clear.setString(4, e.getKey().code());
+                    clear.addBatch();
+                }
+                clear.executeBatch();
+            }
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(SET)) {
+            for (Map.Entry<Key, Long> e : set.entrySet()) {
+                upsert.setLong(1, e.getKey().pupilId());
+                upsert.setObject(2, e.getKey().month());
+                upsert.setString(3, e.getKey().code());
+                upsert.setLong(4, e.getValue());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    /** The session's bit in its month's row: (day - 1) * 2, plus one for the afternoon. */
+    static long bit(LocalDate date, Session session) {
+        return 1L << position(date, session);
+    }
+
+    static int position(LocalDate date, Session session) {
+        return (date.getDayOfMonth() - 1) * 2 + (session == Session.PM ? 1 : 0);
+    }
+
+    private record Key(long pupilId, LocalDate month, String code) {
+    }
+
+    private static final Comparator<Key> KEY_ORDER = Comparator.comparingLong(Key::pupilId)
+            .thenComparing(Key::month).thenComparing(Key::code);
+}

@@ -1,0 +1,37 @@
+package uk.attendance.register;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import uk.attendance.rules.Session;
+
+import java.time.LocalDate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Cutting a month's session bits to a range: the ends of a range fall inside months. */
+class PupilMarkReaderTest {
+
+    @ParameterizedTest(name = "{0} cut to {1}..{2}: {3} sessions")
+    @CsvSource({
+            // month,     from,       to,         sessions of a month where every session (62 bits) is set
+            "2025-10-01, 2025-09-01, 2026-07-20, 62",
+            "2025-10-01, 2025-10-01, 2025-10-31, 62",
+            "2025-10-01, 2025-10-02, 2025-10-31, 60",
+            "2025-10-01, 2025-10-01, 2025-10-01, 2",
+            "2025-10-01, 2025-10-15, 2025-10-15, 2",
+            "2025-10-01, 2025-10-31, 2025-11-30, 2",
+            "2025-10-01, 2025-09-01, 2025-10-10, 20",
+            "2025-02-01, 2025-02-10, 2025-03-31, 44",  // from the 10th to the last bit of the month
+    })
+    void withinKeepsTheSessionsOfTheRange(LocalDate month, LocalDate from, LocalDate to, int sessions) {
+        long everySession = (1L << 62) - 1;
+        assertEquals(sessions, Long.bitCount(everySession & PupilMarkReader.within(month, from, to)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2025-10-01, AM, 0", "2025-10-01, PM, 1", "2025-10-02, AM, 2", "2025-10-31, PM, 61"})
+    void aSessionsBitIsItsDayAndHalf(LocalDate date, Session session, int position) {
+        assertEquals(position, MarkMonths.position(date, session));
+        assertEquals(1L << position, MarkMonths.bit(date, session));
+    }
+}
