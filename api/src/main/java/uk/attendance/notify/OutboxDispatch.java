@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,17 +84,23 @@ class OutboxDispatch {
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         List<OutboxRecord> due = rows.claimDue(now, settings.batchSize());
         Map<Long, TextHandovers.Cut> cut = handovers.cutAmong(due.stream().map(OutboxRecord::id).toList());
+        List<OutboxRecord> texts = due.stream().filter(r -> r.channel() == OutboxMessage.Channel.TEXT).toList();
+        // one commit marks the batch's texts before any request leaves; they are unmarked with the outcomes
+        handovers.begin(texts, now);
+        Set<Long> unsettled = new HashSet<>();
         for (OutboxRecord row : due) {
-            OutboxRecord done = rows.update(attempt(row, now, Optional.ofNullable(cut.get(row.id()))));
+            OutboxRecord done = rows.update(attempt(row, now, Optional.ofNullable(cut.get(row.id())), unsettled));
             OutboxPurpose owner = owners.get(done.purpose());
             if (owner != null && done.status() != OutboxRecord.Status.PENDING) {
                 owner.settled(done);
             }
         }
+        handovers.end(texts.stream().map(OutboxRecord::id).filter(id -> !unsettled.contains(id)).toList());
         return due.size();
     }
 
-    private OutboxRecord attempt(OutboxRecord row, LocalDateTime now, Optional<TextHandovers.Cut> cut) {
+    /** @param unsettled gets the ids of texts Twilio may have taken without our knowing: they stay marked */
+    private OutboxRecord attempt(OutboxRecord row, LocalDateTime now, Optional<TextHandovers.Cut> cut, Set<Long> unsettled) {
         try {
             OutboxPurpose owner = owners.get(row.purpose());
             Optional<String> unwanted = owner == null ? Optional.empty() : owner.cancelReason(row);
@@ -102,22 +110,22 @@ class OutboxDispatch {
                 return row.cancelled(shorten(unwanted.get()));
             }
             return switch (row.channel()) {
-                case TEXT -> text(row, now, cut);
+                case TEXT -> text(row, now, cut, unsettled);
                 case PUSH -> push(row, now);
             };
         } catch (RuntimeException e) {
             // not the provider's answer (the SDKs report those): a bug or an outage of ours, tried again later
+            unsettled.add(row.id());
             return failure(row, "UNEXPECTED_" + e.getClass().getSimpleName(), false, now);
         }
     }
 
-    private OutboxRecord text(OutboxRecord row, LocalDateTime now, Optional<TextHandovers.Cut> cut) {
+    private OutboxRecord text(OutboxRecord row, LocalDateTime now, Optional<TextHandovers.Cut> cut, Set<Long> unsettled) {
         try {
             if (cut.isPresent()) {
                 Optional<SentText> earlier = sms.findUnrecorded(row.toNumber(), row.body(),
                         cut.get().startedAt().minus(CLOCK_SKEW), rows::existsByProviderRef);
                 if (earlier.isPresent()) {
-                    handovers.end(row.id());
                     LOG.info("Outbox message {} ({}, pupil {}): attempt {} was cut after Twilio took it as {}; not sent again",
                             row.id(), row.purpose(), row.pupilId(), cut.get().attempt(), earlier.get().reference());
                     return row.sent(earlier.get().reference(), null, now);
@@ -125,16 +133,14 @@ class OutboxDispatch {
                 LOG.info("Outbox message {} ({}, pupil {}): attempt {} was cut before Twilio took it; sending now",
                         row.id(), row.purpose(), row.pupilId(), cut.get().attempt());
             }
-            handovers.begin(row.id(), row.attempts() + 1, cut.map(TextHandovers.Cut::startedAt).orElse(now));
             SentText sent = sms.send(row.toNumber(), row.body());
-            handovers.end(row.id());
             LOG.info("Outbox message {} ({}, pupil {}) handed over as text {} to {} on attempt {}", row.id(), row.purpose(),
                     row.pupilId(), sent.reference(), UkMobile.mask(row.toNumber()), row.attempts() + 1);
             return row.sent(sent.reference(), null, now);
         } catch (TextNotSent e) {
-            if (!e.unanswered()) {
-                // Twilio answered with an error: it did not take the text
-                handovers.end(row.id());
+            if (e.unanswered()) {
+                // no answer, or Twilio's log could not be read: Twilio may have the text, look again next time
+                unsettled.add(row.id());
             }
             return failure(row, e.errorCode(), e.permanent(), now);
         }

@@ -14,9 +14,9 @@ import java.time.Duration;
  *                     as they are decided, infra/bench/sweep.sh)
  * @param poller       false to run no scheduled poller on this instance
  * @param workers      threads per instance that claim and send in parallel
- * @param batchSize    rows one worker claims and sends per transaction. The locks (and the SENT marks) are committed
- *                     at the end of the batch, so a crash mid-batch resends what that batch had already handed over:
- *                     keep it small
+ * @param batchSize    rows one worker claims and sends per transaction (10): one commit marks the batch's texts as
+ *                     being handed over, one records the outcomes. A crash mid-batch leaves its texts marked, and the
+ *                     next worker looks each up in Twilio's log before sending it (pushes in the batch go again)
  * @param retryBase    the wait after the first failed attempt; it doubles with each further failure…
  * @param retryCap     …up to this
  * @param maxAttempts  attempts before a message is given up (FAILED)
@@ -26,7 +26,7 @@ public record OutboxSettings(
         @Bindable(defaultValue = "250ms") Duration pollInterval,
         @Bindable(defaultValue = "true") boolean poller,
         @Bindable(defaultValue = "4") int workers,
-        @Bindable(defaultValue = "1") int batchSize,
+        @Bindable(defaultValue = "10") int batchSize,
         @Bindable(defaultValue = "30s") Duration retryBase,
         @Bindable(defaultValue = "30m") Duration retryCap,
         @Bindable(defaultValue = "8") int maxAttempts) {

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -23,10 +24,6 @@ import java.util.stream.Collectors;
  */
 @Singleton
 class TextHandovers {
-    private static final String BEGIN = "INSERT INTO outbox_handover (outbox_id, attempt, started_at) VALUES (?, ?, ?)"
-            // a second cut handover keeps the first one's start: Twilio's log is searched from there
-            + " ON DUPLICATE KEY UPDATE attempt = VALUES(attempt)";
-
     private final DataSource pool;
     private final JdbcOperations jdbc;
 
@@ -59,26 +56,42 @@ class TextHandovers {
         });
     }
 
-    /** Committed before this returns, whatever the caller's transaction does next. */
-    void begin(long outboxId, int attempt, LocalDateTime startedAt) {
+    /**
+     * Marks a batch's texts as being handed over, in one statement committed before this returns, whatever the
+     * caller's transaction does next. A text marked before (a cut handover) keeps its first start.
+     */
+    void begin(List<OutboxRecord> texts, LocalDateTime startedAt) {
+        if (texts.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO outbox_handover (outbox_id, attempt, started_at) VALUES "
+                + String.join(", ", java.util.Collections.nCopies(texts.size(), "(?, ?, ?)"))
+                + " ON DUPLICATE KEY UPDATE attempt = VALUES(attempt)";
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(true);
-            try (PreparedStatement insert = connection.prepareStatement(BEGIN)) {
-                insert.setLong(1, outboxId);
-                insert.setInt(2, attempt);
-                insert.setObject(3, startedAt);
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                int i = 0;
+                for (OutboxRecord text : texts) {
+                    insert.setLong(++i, text.id());
+                    insert.setInt(++i, text.attempts() + 1);
+                    insert.setObject(++i, startedAt);
+                }
                 insert.executeUpdate();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not record the handover of outbox message " + outboxId, e);
+            throw new IllegalStateException("Could not record the handover of " + texts.size() + " outbox texts", e);
         }
     }
 
-    /** In the caller's transaction: the outcome is recorded with it. */
-    void end(long outboxId) {
+    /** In the caller's transaction: the outcomes are recorded with it. */
+    void end(Collection<Long> outboxIds) {
+        if (outboxIds.isEmpty()) {
+            return;
+        }
+        String ids = outboxIds.stream().map(String::valueOf).collect(Collectors.joining(","));
         jdbc.execute(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_handover WHERE outbox_id = ?")) {
-                delete.setLong(1, outboxId);
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM outbox_handover WHERE outbox_id IN (" + ids + ")")) {
                 return delete.executeUpdate();
             }
         });

@@ -326,7 +326,7 @@ class OutboxTest {
         assertThrows(IllegalStateException.class, () -> transactions.executeWrite(status -> {
             OutboxRecord mine = rows.claimDue(now(), 1000).stream().filter(r -> r.dedupeKey().equals(key)).findFirst()
                     .orElseThrow();
-            handoverMarks.begin(mine.id(), 1, now());
+            handoverMarks.begin(List.of(mine), now());
             if (twilioTakesIt) {
                 sid[0] = sms.send(mine.toNumber(), mine.body()).reference();
             }
