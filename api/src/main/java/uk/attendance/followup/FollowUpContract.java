@@ -20,6 +20,10 @@ import uk.attendance.contract.model.FollowUpTextDirection;
 import uk.attendance.contract.model.FollowUpTextReason;
 import uk.attendance.contract.model.NotificationStatus;
 import uk.attendance.contract.model.PupilFollowUp;
+import uk.attendance.contract.model.TextReviewChild;
+import uk.attendance.contract.model.TextReviewContact;
+import uk.attendance.contract.model.TextReviewStatus;
+import uk.attendance.contract.model.TextToReview;
 import uk.attendance.pupil.PupilService.ContactLink;
 import uk.attendance.school.SchoolRecord;
 
@@ -85,6 +89,21 @@ final class FollowUpContract {
                         .code(a.code()).detail(a.detail()))
                         .toList(),
                 h.tasks().stream().map(FollowUpContract::task).toList());
+    }
+
+    /** The full number and the words: staff read it and call back (never logged). */
+    static TextToReview textToReview(TextReviews.View v) {
+        TextReviewRecord item = v.item();
+        TextReviewContact contact = v.contact()
+                .map(c -> new TextReviewContact(c.id(), c.firstName() + " " + c.lastName()))
+                .orElseGet(() -> new TextReviewContact(item.contactId(), ""));
+        return new TextToReview(item.id(), item.schoolId(), utc(v.text().receivedAt()), v.text().fromNumber(),
+                v.text().body(), contact,
+                v.children().stream().map(p -> new TextReviewChild(p.id(), p.firstName(), p.lastName())).toList(),
+                TextReviewStatus.fromValue(item.status().name()))
+                .handledAt(item.handledAt() == null ? null : utc(item.handledAt()))
+                .handledBy(v.handledBy().orElse(null))
+                .note(item.note());
     }
 
     private static List<FollowUpFlag> flags(FollowUpTaskRecord t) {

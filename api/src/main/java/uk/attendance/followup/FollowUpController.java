@@ -13,6 +13,9 @@ import uk.attendance.contract.model.FollowUpBoard;
 import uk.attendance.contract.model.FollowUpSettings;
 import uk.attendance.contract.model.FollowUpSettingsInput;
 import uk.attendance.contract.model.PupilFollowUp;
+import uk.attendance.contract.model.TextReviewDoneInput;
+import uk.attendance.contract.model.TextReviewStatus;
+import uk.attendance.contract.model.TextToReview;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -25,13 +28,17 @@ import java.util.Optional;
 class FollowUpController implements FollowUpApi {
     private final FollowUpSettingsService settings;
     private final FollowUpViews views;
+    private static final int DEFAULT_LIMIT = 50;
     private final CallTaskService calls;
+    private final TextReviews reviews;
     private final CurrentCaller caller;
 
-    FollowUpController(FollowUpSettingsService settings, FollowUpViews views, CallTaskService calls, CurrentCaller caller) {
+    FollowUpController(FollowUpSettingsService settings, FollowUpViews views, CallTaskService calls, TextReviews reviews,
+                       CurrentCaller caller) {
         this.settings = settings;
         this.views = views;
         this.calls = calls;
+        this.reviews = reviews;
         this.caller = caller;
     }
 
@@ -75,6 +82,23 @@ class FollowUpController implements FollowUpApi {
     @Secured({Roles.ATTENDANCE_OFFICER, Roles.DSL, Roles.HEADTEACHER, Roles.TRUST_ADMIN})
     public List<CallTask> listMyCallTasks() {
         return views.mine(caller.get()).stream().map(FollowUpContract::task).toList();
+    }
+
+    /** Families' own words: not for class teachers. */
+    @Override
+    @Secured({Roles.ATTENDANCE_OFFICER, Roles.DSL, Roles.HEADTEACHER, Roles.TRUST_ADMIN})
+    public List<TextToReview> listTextsToReview(Long schoolId, TextReviewStatus status, Long before, Integer limit) {
+        TextReviewRecord.Status which = TextReviewRecord.Status.valueOf(
+                Optional.ofNullable(status).orElse(TextReviewStatus.OPEN).getValue());
+        return reviews.list(caller.get(), schoolId, which, Optional.ofNullable(before),
+                Optional.ofNullable(limit).orElse(DEFAULT_LIMIT)).stream().map(FollowUpContract::textToReview).toList();
+    }
+
+    @Override
+    @Secured({Roles.ATTENDANCE_OFFICER, Roles.DSL, Roles.HEADTEACHER, Roles.TRUST_ADMIN})
+    public TextToReview markTextReviewed(Long schoolId, Long textReviewId, TextReviewDoneInput in) {
+        return FollowUpContract.textToReview(reviews.done(caller.get(), schoolId, textReviewId,
+                Optional.ofNullable(in).map(TextReviewDoneInput::getNote)));
     }
 
     @Override

@@ -34,6 +34,7 @@ class FollowUpNotices {
     static final String HOME_VISIT = "home-visit";
     static final String CALL_CONCERN = "call-concern";
     static final String TASK_CLOSED = "task-closed";
+    static final String TEXT_REVIEW = "text-review";
     private static final Logger LOG = LoggerFactory.getLogger(FollowUpNotices.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
 
@@ -75,6 +76,21 @@ class FollowUpNotices {
         PushMessage message = new PushMessage("Call no longer needed",
                 "The family has been in touch about a task you hold", data("CALL_TASK_CLOSED", task));
         push("push:task-closed:" + task.id() + ":staff:" + staffId, TASK_CLOSED, staffId, task, message);
+    }
+
+    /** A family's text that answered no morning text, to the school's attendance officers: no name, no words of it. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void textToReview(TextReviewRecord item, Collection<Long> staffIds) {
+        PushMessage message = new PushMessage("A text from a family needs reading",
+                "A parent or carer has texted the school: open the app to read it",
+                Map.of("kind", "TEXT_REVIEW", "textReviewId", String.valueOf(item.id()),
+                        "schoolId", String.valueOf(item.schoolId())));
+        new LinkedHashSet<>(staffIds).forEach(staff -> {
+            String key = "push:text-review:" + item.id() + ":staff:" + staff;
+            Outbox.Enqueued e = outbox.enqueue(OutboxMessage.push(key, TEXT_REVIEW, Caller.Kind.STAFF, staff, message,
+                    About.school(item.schoolId())));
+            LOG.debug("Follow-up push {} ({}) queued as outbox message {}", key, TEXT_REVIEW, e.id());
+        });
     }
 
     /** The social worker told of an unexplained absence, by initials and school only. */

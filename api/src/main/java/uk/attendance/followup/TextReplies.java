@@ -33,8 +33,10 @@ import java.util.regex.Pattern;
  * open call tasks, telling whoever held them. A reply that cannot become a report (the day is already reported) is
  * kept for staff on the child's tasks and still closes them: the family has been in touch.
  * <p>
- * A text from a number no morning text went to that day, or a Twilio keyword (STOP, HELP…), is kept and otherwise
- * ignored: no report, no answer (an answer to an unknown number would cost a text and tell a stranger nothing useful).
+ * A text from a number no morning text went to that day is kept and, when the number is a parent/carer's with a child
+ * on roll, put before each such school's staff to read ({@link TextReviews}); a Twilio keyword (STOP, HELP…) or a text
+ * from an unknown number is kept and otherwise ignored. No report is made of either, and no answer sent (an answer to
+ * an unknown number would cost a text and tell a stranger nothing useful).
  * Each Twilio message is handled once, however often Twilio delivers it.
  */
 @Singleton
@@ -48,8 +50,11 @@ class TextReplies implements InboundTexts {
     private final PupilService pupils;
     private final FollowUpStore store;
     private final ReplyActions actions;
+    private final TextReviews reviews;
 
-    TextReplies(Outbox outbox, SchoolService schools, PupilService pupils, FollowUpStore store, ReplyActions actions) {
+    TextReplies(Outbox outbox, SchoolService schools, PupilService pupils, FollowUpStore store, ReplyActions actions,
+                TextReviews reviews) {
+        this.reviews = reviews;
         this.outbox = outbox;
         this.schools = schools;
         this.pupils = pupils;
@@ -72,8 +77,9 @@ class TextReplies implements InboundTexts {
         }
         Optional<Match> match = match(text);
         if (match.isEmpty()) {
-            store.insertReply(row(text, at, TextReplyRecord.Outcome.UNMATCHED, null));
-            LOG.info("Text {} from {}: no morning text went to this number today, ignored", text.messageSid(), masked);
+            int items = reviews.unmatched(text, row(text, at, TextReplyRecord.Outcome.UNMATCHED, null));
+            LOG.info("Text {} from {}: no morning text went to this number today, {}", text.messageSid(), masked,
+                    items == 0 ? "ignored" : "to review at " + items + " school(s)");
             return;
         }
         Match m = match.get();

@@ -23,6 +23,8 @@ interface TextReplyRepository extends CrudRepository<TextReplyRecord, Long> {
 
     boolean existsByPupilIdAndSchoolDay(long pupilId, LocalDate schoolDay);
 
+    List<TextReplyRecord> findByIdIn(Collection<Long> id);
+
     @Query("SELECT * FROM text_reply WHERE pupil_id IN (:pupilIds) AND school_day BETWEEN :from AND :to ORDER BY id")
     List<TextReplyRecord> ofPupilsBetween(Collection<Long> pupilIds, LocalDate from, LocalDate to);
 }

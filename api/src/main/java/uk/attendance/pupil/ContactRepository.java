@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
@@ -11,4 +12,6 @@ interface ContactRepository extends CrudRepository<ContactRecord, Long> {
     Optional<ContactRecord> findByTrustIdAndMobile(long trustId, String mobile);
 
     Optional<ContactRecord> findFirstByMobileOrderById(String mobile);
+
+    List<ContactRecord> findByMobileOrderById(String mobile);
 }

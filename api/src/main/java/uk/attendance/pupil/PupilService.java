@@ -154,6 +154,25 @@ public class PupilService {
         return contacts.findFirstByMobileOrderById(e164);
     }
 
+    /**
+     * Every contact with this mobile (E.164), one per trust at most, oldest first, each with their children on roll at
+     * that instant, the day taken in each child's school's timezone (a contact with no child on roll has an empty list).
+     */
+    public List<ContactChildren> contactsWithChildrenOnRoll(String e164, java.time.Instant at) {
+        List<ContactChildren> found = new ArrayList<>();
+        for (ContactRecord contact : contacts.findByMobileOrderById(e164)) {
+            found.add(new ContactChildren(contact, pupils.findChildrenOf(contact.id()).stream()
+                    .filter(p -> schools.find(p.schoolId()).map(s -> p.onRollOn(at.atZone(s.zone()).toLocalDate()))
+                            .orElse(false))
+                    .toList()));
+        }
+        return found;
+    }
+
+    /** A contact and some of their children. */
+    public record ContactChildren(ContactRecord contact, List<PupilRecord> children) {
+    }
+
     public record ContactLink(ContactRecord contact, PupilContactRecord link) {
     }
 

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.yaml.snakeyaml.Yaml;
 import uk.attendance.followup.MorningSweep;
+import uk.attendance.notify.InboundText;
+import uk.attendance.notify.InboundTexts;
+import uk.attendance.pupil.ContactRecord;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.SchoolService;
@@ -78,6 +81,9 @@ class AuthorizationSweepTest {
     final Map<String, String> school1Staff = new java.util.HashMap<>();
     final Map<String, String> school2StaffByRole = new java.util.HashMap<>();
     long school1CallTask;
+    long school1TextReview;
+    @Inject
+    InboundTexts inbound;
 
     // evidence files: one of family A at school 1, asked for by another family's parent and by school-2 staff
     @Inject
@@ -94,7 +100,8 @@ class AuthorizationSweepTest {
         childOfA = fixtures.pupil(school1, "4B");
         childOfB = fixtures.pupil(school1, "4B");
         school2Pupil = fixtures.pupil(school2, "7K");
-        parentA = fixtures.token(fixtures.parentOf(trust, childOfA));
+        ContactRecord contactA = fixtures.parentOf(trust, childOfA);
+        parentA = fixtures.token(contactA);
         String parentB = fixtures.token(fixtures.parentOf(trust, childOfB));
         String school2Parent = fixtures.token(fixtures.parentOf(trust, school2Pupil));
         leaveOfA = leaveRequest(childOfA, parentA);
@@ -111,6 +118,11 @@ class AuthorizationSweepTest {
         morning.run(school1.id(), java.time.Instant.parse("2025-11-03T10:00:00Z"));
         school1CallTask = ((Number) db.rows("SELECT id FROM follow_up_task WHERE pupil_id = ? AND kind = 'CALL'",
                 childOfA.id()).get(0).get("id")).longValue();
+        // weeks later, parent A texts the school's number out of the blue: a text to review at school 1
+        inbound.received(new InboundText("SM" + java.util.UUID.randomUUID().toString().replace("-", ""), contactA.mobile(),
+                "Running late today", java.time.Instant.parse("2025-11-20T07:00:00Z")));
+        school1TextReview = ((Number) db.rows("SELECT r.id FROM text_review r JOIN text_reply t ON t.id = r.text_reply_id"
+                + " WHERE t.from_number = ? AND r.school_id = ?", contactA.mobile(), school1.id()).get(0).get("id")).longValue();
     }
 
     /** A parent's absence report for a school day of the fixtures' calendar (past and still unregistered). */
@@ -162,6 +174,10 @@ class AuthorizationSweepTest {
 
         boolean reportScoped() {
             return path.contains("{reportId}");
+        }
+
+        boolean textReviewScoped() {
+            return path.contains("{textReviewId}");
         }
     }
 
@@ -229,6 +245,11 @@ class AuthorizationSweepTest {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 2 asks for a school-1 call task → 404",
                         () -> expect(404, request(op, p -> childOfA.id(), school1.id(), school2StaffByRole.get(staffRole.get())))));
             }
+            if (op.textReviewScoped() && staffRole.isPresent()) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 2 asks for a school-1 text to review"
+                        + " under school 2 → 404",
+                        () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), school2StaffByRole.get(staffRole.get())))));
+            }
             for (String role : STAFF_ROLES) {
                 if (!op.roles().contains(role)) {
                     tests.add(DynamicTest.dynamicTest(op.id() + ": " + role + " → 403",
@@ -283,6 +304,7 @@ class AuthorizationSweepTest {
                 .replace("{deviceId}", "1")
                 .replace("{leaveRequestId}", String.valueOf(leaveRequestId))
                 .replace("{callTaskId}", String.valueOf(school1CallTask))
+                .replace("{textReviewId}", String.valueOf(school1TextReview))
                 .replace("{reportId}", String.valueOf(reportId));
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) op.spec().getOrDefault("parameters", List.of());
         List<String> query = new ArrayList<>();
