@@ -19,6 +19,7 @@ import uk.attendance.contract.model.PupilContactInput;
 import uk.attendance.contract.model.PupilInput;
 import uk.attendance.notify.FakeFcm;
 import uk.attendance.notify.FakeTwilio;
+import uk.attendance.notify.SignedInboundText;
 import uk.attendance.notify.OutboxWorker;
 import uk.attendance.pupil.ContactRecord;
 import uk.attendance.pupil.PupilRecord;
@@ -29,22 +30,14 @@ import uk.attendance.staff.StaffRecord;
 import uk.attendance.support.Fixtures;
 import uk.attendance.support.Json;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -67,7 +60,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "attendance.public-url", value = "https://attendance.example.org")
 @Property(name = "attendance.outbox.poller", value = "false")
 class MorningTextsTest {
-    private static final String SMS_URL = "https://attendance.example.org/webhooks/twilio/sms";
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2025-12-03T07:00:00Z"));
     private static final LocalDate WED = LocalDate.parse("2025-12-03");
 
@@ -318,13 +310,13 @@ class MorningTextsTest {
         s.at("09:10");
         s.at("09:30");
         setClock("09:40");
-        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        String sid = SignedInboundText.newSid();
 
         assertEquals(200, reply(Fixtures.uniqueMobile(), "Who is this?").code());
         assertEquals(200, reply(f.mobile(), "STOP").code());
-        Map<String, String> fields = fields(sid, f.mobile(), "Leo is poorly");
-        assertEquals(200, post(fields).code());
-        assertEquals(200, post(fields).code());
+        Map<String, String> fields = SignedInboundText.fields(sid, f.mobile(), "Leo is poorly");
+        assertEquals(200, SignedInboundText.post(http, fields).code());
+        assertEquals(200, SignedInboundText.post(http, fields).code());
 
         assertEquals(1, db.rows("SELECT id FROM absence_report WHERE pupil_id = ?", f.child().id()).size(), "one report");
         assertEquals("I", s.amCode(f));
@@ -340,10 +332,10 @@ class MorningTextsTest {
         s.at("09:10");
         s.at("09:30");
         setClock("09:50");
-        Map<String, String> fields = fields("SM" + UUID.randomUUID().toString().replace("-", ""), f.mobile(), "Ruby is ill");
+        Map<String, String> fields = SignedInboundText.fields(SignedInboundText.newSid(), f.mobile(), "Ruby is ill");
 
-        for (String signature : List.of("", "bm90LWEtc2lnbmF0dXJl", sign("http://localhost/webhooks/twilio/sms", fields))) {
-            var request = HttpRequest.POST("/webhooks/twilio/sms", form(fields))
+        for (String signature : List.of("", "bm90LWEtc2lnbmF0dXJl", SignedInboundText.sign("http://localhost/webhooks/twilio/sms", fields))) {
+            var request = HttpRequest.POST("/webhooks/twilio/sms", SignedInboundText.form(fields))
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
             if (!signature.isEmpty()) {
                 request.header("X-Twilio-Signature", signature);
@@ -399,47 +391,7 @@ class MorningTextsTest {
 
     /** A text from this number to the school's, posted as Twilio posts it, signed. */
     private HttpResponse<String> reply(String from, String body) {
-        return post(fields("SM" + UUID.randomUUID().toString().replace("-", ""), from, body));
-    }
-
-    private static Map<String, String> fields(String sid, String from, String body) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("ToCountry", "GB");
-        fields.put("SmsMessageSid", sid);
-        fields.put("NumMedia", "0");
-        fields.put("MessageSid", sid);
-        fields.put("AccountSid", FakeTwilio.ACCOUNT_SID);
-        fields.put("From", from);
-        fields.put("To", FakeTwilio.FROM_NUMBER);
-        fields.put("Body", body);
-        fields.put("NumSegments", "1");
-        fields.put("ApiVersion", "2010-04-01");
-        return fields;
-    }
-
-    private HttpResponse<String> post(Map<String, String> fields) {
-        return http.toBlocking().exchange(HttpRequest.POST("/webhooks/twilio/sms", form(fields))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                .header("X-Twilio-Signature", sign(SMS_URL, fields)), String.class);
-    }
-
-    private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    /** Twilio's scheme, written out apart from the SDK: HMAC-SHA1 of the URL and each field's name and value, sorted. */
-    private static String sign(String url, Map<String, String> fields) {
-        StringBuilder data = new StringBuilder(url);
-        new TreeMap<>(fields).forEach((k, v) -> data.append(k).append(v));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(FakeTwilio.AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return SignedInboundText.post(http, SignedInboundText.fields(SignedInboundText.newSid(), from, body));
     }
 
     private static void setClock(String time) {

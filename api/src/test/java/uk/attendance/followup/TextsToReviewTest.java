@@ -3,7 +3,6 @@ package uk.attendance.followup;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -19,6 +18,7 @@ import uk.attendance.contract.model.PupilContactInput;
 import uk.attendance.contract.model.PupilInput;
 import uk.attendance.notify.FakeFcm;
 import uk.attendance.notify.FakeTwilio;
+import uk.attendance.notify.SignedInboundText;
 import uk.attendance.notify.OutboxWorker;
 import uk.attendance.pupil.ContactRecord;
 import uk.attendance.pupil.PupilRecord;
@@ -30,22 +30,14 @@ import uk.attendance.support.Fixtures;
 import uk.attendance.support.Json;
 import uk.attendance.support.Problems;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,7 +60,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "attendance.public-url", value = "https://attendance.example.org")
 @Property(name = "attendance.outbox.poller", value = "false")
 class TextsToReviewTest {
-    private static final String SMS_URL = "https://attendance.example.org/webhooks/twilio/sms";
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2025-12-03T07:00:00Z"));
     private static final LocalDate WED = LocalDate.parse("2025-12-03");
 
@@ -237,9 +228,9 @@ class TextsToReviewTest {
 
         text(stranger, "Who is this?");
         text(mobile, "STOP");
-        Map<String, String> fields = fields(sid(), mobile, "Noah is poorly");
-        assertEquals(200, post(fields).code());
-        assertEquals(200, post(fields).code());
+        Map<String, String> fields = SignedInboundText.fields(SignedInboundText.newSid(), mobile, "Noah is poorly");
+        assertEquals(200, SignedInboundText.post(http, fields).code());
+        assertEquals(200, SignedInboundText.post(http, fields).code());
 
         assertEquals(0, itemsOf(stranger), "an unknown number");
         assertEquals(List.of("KEYWORD", "UNMATCHED"), db.rows("SELECT outcome FROM text_reply WHERE from_number = ? ORDER BY id",
@@ -305,52 +296,8 @@ class TextsToReviewTest {
                 mobile).size();
     }
 
-    private static String sid() {
-        return "SM" + UUID.randomUUID().toString().replace("-", "");
-    }
-
     private HttpResponse<String> text(String from, String body) {
-        return post(fields(sid(), from, body));
-    }
-
-    private static Map<String, String> fields(String sid, String from, String body) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("ToCountry", "GB");
-        fields.put("SmsMessageSid", sid);
-        fields.put("NumMedia", "0");
-        fields.put("MessageSid", sid);
-        fields.put("AccountSid", FakeTwilio.ACCOUNT_SID);
-        fields.put("From", from);
-        fields.put("To", FakeTwilio.FROM_NUMBER);
-        fields.put("Body", body);
-        fields.put("NumSegments", "1");
-        fields.put("ApiVersion", "2010-04-01");
-        return fields;
-    }
-
-    private HttpResponse<String> post(Map<String, String> fields) {
-        return http.toBlocking().exchange(HttpRequest.POST("/webhooks/twilio/sms", form(fields))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                .header("X-Twilio-Signature", sign(SMS_URL, fields)), String.class);
-    }
-
-    private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    /** Twilio's scheme: HMAC-SHA1 of the URL and each field's name and value, sorted. */
-    private static String sign(String url, Map<String, String> fields) {
-        StringBuilder data = new StringBuilder(url);
-        new TreeMap<>(fields).forEach((k, v) -> data.append(k).append(v));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(FakeTwilio.AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return SignedInboundText.post(http, SignedInboundText.fields(SignedInboundText.newSid(), from, body));
     }
 
     private static void setClock(String time) {
