@@ -19,15 +19,11 @@ import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.TrustRecord;
 import uk.attendance.support.Fixtures;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -217,16 +213,7 @@ class NotificationsHttpTest {
         return signature(STATUS_URL, fields);
     }
 
-    /** Twilio's scheme, written out independently of the SDK: HMAC-SHA1 of the URL and each field's name and value, sorted. */
     static String signature(String url, Map<String, String> fields) {
-        StringBuilder data = new StringBuilder(url);
-        new TreeMap<>(fields).forEach((k, v) -> data.append(k).append(v));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(FakeTwilio.AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return SignedInboundText.sign(url, fields);
     }
 }
