@@ -31,6 +31,9 @@ interface FollowUpActionRepository extends CrudRepository<FollowUpActionRecord, 
 
     boolean existsByPupilIdAndSchoolDayAndStep(long pupilId, LocalDate schoolDay, FollowUpStep step);
 
+    @Query("SELECT pupil_id FROM follow_up_action WHERE pupil_id IN (:pupilIds) AND school_day = :schoolDay AND step = :step")
+    List<Long> pupilsWithStep(java.util.Collection<Long> pupilIds, LocalDate schoolDay, String step);
+
     /** The school-wide steps that have run on a day (in no particular order). */
     @Query("SELECT step, ran_at FROM follow_up_run WHERE school_id = :schoolId AND school_day = :schoolDay")
     List<StepRun> runsOf(long schoolId, LocalDate schoolDay);

@@ -13,8 +13,11 @@ import uk.attendance.school.SchoolRecord;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -47,30 +50,33 @@ class MorningText {
     }
 
     /**
-     * Several pupils of a school in one transaction (one commit, one flush of the database's log, for them all).
+     * Several pupils of a school in one transaction (one commit, one flush of the database's log, for them all). What
+     * every pupil's decision reads (the step done before, the morning mark locked, the contacts) is read for the whole
+     * chunk in one query each.
      *
      * @return how many of them had the step recorded now
      */
     @Transactional
     public int decideAll(SchoolRecord school, LocalDate day, List<Long> pupilIds, LocalDateTime now) {
+        Set<Long> doneBefore = new HashSet<>(actions.pupilsWithStep(pupilIds, day, FollowUpStep.TEXT.name()));
+        List<Long> open = pupilIds.stream().filter(id -> !doneBefore.contains(id)).toList();
+        Set<Long> unexplained = register.lockIfUnexplained(open, day, Session.AM);
+        List<Long> toDecide = open.stream().filter(unexplained::contains).toList();
+        Map<Long, List<ContactLink>> contacts = pupils.contactsOf(toDecide);
         int decided = 0;
-        for (long pupilId : pupilIds) {
-            if (decide(school, day, pupilId, now).isPresent()) {
+        for (long pupilId : toDecide) {
+            if (record(school, day, pupilId, contacts.getOrDefault(pupilId, List.of()), now).isPresent()) {
                 decided++;
             }
         }
         return decided;
     }
 
-    /** @return the step recorded for the pupil now (empty: done before, or the pupil is no longer unexplained) */
-    @Transactional
-    public Optional<FollowUpActionRecord> decide(SchoolRecord school, LocalDate day, long pupilId, LocalDateTime now) {
-        if (actions.existsByPupilIdAndSchoolDayAndStep(pupilId, day, FollowUpStep.TEXT)
-                || !register.lockIfUnexplained(pupilId, day, Session.AM)) {
-            return Optional.empty();
-        }
+    /** The pupil is unexplained, its mark locked: record the step and enqueue the texts. */
+    private Optional<FollowUpActionRecord> record(SchoolRecord school, LocalDate day, long pupilId,
+                                                  List<ContactLink> contacts, LocalDateTime now) {
         PupilRecord pupil = pupils.find(pupilId).orElseThrow();
-        List<Textable> to = pupils.contactsOf(pupilId).stream()
+        List<Textable> to = contacts.stream()
                 .map(c -> UkMobile.parse(c.contact().mobile()).map(m -> new Textable(c, m.e164())))
                 .flatMap(Optional::stream)
                 .limit(contactsToText)

@@ -11,6 +11,8 @@ import java.util.Optional;
 interface ContactRepository extends CrudRepository<ContactRecord, Long> {
     Optional<ContactRecord> findByTrustIdAndMobile(long trustId, String mobile);
 
+    List<ContactRecord> findByIdIn(java.util.Collection<Long> ids);
+
     Optional<ContactRecord> findFirstByMobileOrderById(String mobile);
 
     List<ContactRecord> findByMobileOrderById(String mobile);

@@ -10,5 +10,7 @@ import java.util.List;
 interface PupilContactRepository extends CrudRepository<PupilContactRecord, Long> {
     List<PupilContactRecord> findByPupilIdOrderByPriority(long pupilId);
 
+    List<PupilContactRecord> findByPupilIdInOrderByPriority(java.util.Collection<Long> pupilIds);
+
     boolean existsByPupilIdAndContactId(long pupilId, long contactId);
 }

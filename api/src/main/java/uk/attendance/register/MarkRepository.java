@@ -41,4 +41,9 @@ interface MarkRepository extends CrudRepository<MarkRecord, Long> {
 
     @Query("SELECT * FROM mark WHERE pupil_id = :pupilId AND session_date = :date AND session = :session FOR UPDATE")
     Optional<MarkRecord> lockSession(long pupilId, LocalDate date, Session session);
+
+    /** Locks these pupils' marks of one session, in pupil order. */
+    @Query("SELECT pupil_id, code FROM mark WHERE pupil_id IN (:pupilIds) AND session_date = :date AND session = :session"
+            + " ORDER BY pupil_id FOR UPDATE")
+    List<PupilCode> lockSessions(Collection<Long> pupilIds, LocalDate date, String session);
 }

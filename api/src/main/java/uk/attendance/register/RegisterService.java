@@ -326,6 +326,17 @@ public class RegisterService {
      * unexplained" (raising a call task) cannot cross a report arriving at the same moment.
      */
     @Transactional(propagation = io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY)
+    /** The same for several pupils at once: those of them whose session is still N, their marks locked. */
+    public java.util.Set<Long> lockIfUnexplained(java.util.Collection<Long> pupilIds, LocalDate date, Session session) {
+        if (pupilIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return marks.lockSessions(pupilIds, date, session.name()).stream()
+                .filter(m -> m.code().equals(UNEXPLAINED.symbol()))
+                .map(PupilCode::pupilId)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     public boolean lockIfUnexplained(long pupilId, LocalDate date, Session session) {
         return marks.lockSession(pupilId, date, session).map(m -> m.code().equals(UNEXPLAINED.symbol())).orElse(false);
     }
