@@ -61,8 +61,9 @@ cleanup() {
   stop_twilio
   if [[ "$KEEP_DB" != 1 ]]; then
     for db in "${DBS[@]}"; do mysql_root -e "DROP DATABASE IF EXISTS \`$db\`" || true; done
-    [[ -n "${EMBEDDED_DIR:-}" ]] && rm -rf "$EMBEDDED_DIR"
+    if [[ -n "${EMBEDDED_DIR:-}" ]]; then rm -rf "$EMBEDDED_DIR"; fi
   fi
+  return 0
 }
 trap cleanup EXIT
 
