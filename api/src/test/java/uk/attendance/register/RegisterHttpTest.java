@@ -312,6 +312,39 @@ class RegisterHttpTest {
         assertEquals(HttpStatus.FORBIDDEN, e.getStatus());
     }
 
+    @jakarta.inject.Inject
+    MarkMonths markMonths;
+
+    @Test
+    void rebuildingMarkMonthRepairsARowWrittenBehindTheRegistersBackAndChangesNothingElse() throws Exception {
+        PupilRecord other = fixtures.pupil(school, "4B");
+        put(officer, other.id(), "2025-11-12", "AM", Map.of("code", "/", "reason", "Register taken"));
+        put(officer, other.id(), "2025-11-12", "PM", Map.of("code", "I", "reason", "Register taken"));
+        // what an instance of a version before V12 would do: change a mark and leave mark_month as it was
+        try (var connection = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
+                .unwrapDataSource(markMonthsDataSource).getConnection();
+             var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE mark SET code = 'M' WHERE pupil_id = " + other.id()
+                    + " AND session_date = '2025-11-12' AND session = 'PM'");
+        }
+        assertEquals("I", afternoonCode(other, "2025-11-12"), "the read model still has the code the register wrote");
+
+        MarkMonths.Rebuilt rebuilt = markMonths.rebuild();
+
+        assertEquals(2, rebuilt.wrongBefore(), "the I row is stale and the M row missing");
+        MarkMonthsConsistency.assertKeptInStep(markMonthsDataSource);
+        assertEquals("M", afternoonCode(other, "2025-11-12"));
+        assertEquals(0, markMonths.rebuild().wrongBefore(), "in step after the rebuild");
+    }
+
+    @SuppressWarnings("unchecked")
+    private String afternoonCode(PupilRecord p, String date) {
+        Map<String, Object> calendar = http.toBlocking().retrieve(get("/pupils/" + p.id() + "/attendance/calendar?from="
+                + date + "&to=" + date, officer), JSON);
+        Map<String, Object> pm = (Map<String, Object>) ((List<Map<String, Object>>) calendar.get("days")).get(0).get("pm");
+        return (String) pm.get("code");
+    }
+
     private HttpClientResponseException registerRejected(Map<String, Object> submission) {
         return assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
                 HttpRequest.POST("/schools/" + school.id() + "/registers", submission).bearerAuth(teacher), String.class));
