@@ -8,8 +8,6 @@ import java.util.List;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface PupilContactRepository extends CrudRepository<PupilContactRecord, Long> {
-    List<PupilContactRecord> findByPupilIdOrderByPriority(long pupilId);
-
     List<PupilContactRecord> findByPupilIdInOrderByPriority(java.util.Collection<Long> pupilIds);
 
     boolean existsByPupilIdAndContactId(long pupilId, long contactId);
