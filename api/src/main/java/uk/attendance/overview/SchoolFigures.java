@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A school's attended and possible sessions over a range, for comparison beside a pupil's figure. Counting a
- * whole school's year is a range scan of ~200 000 marks, so a figure is kept for five minutes.
+ * A school's attended and possible sessions over a range, for comparison beside a pupil's figure, each pupil counted
+ * on their own sessions as their figure is. Counting a whole school's year reads a dozen {@code mark_month} rows per
+ * pupil, so a figure is kept for five minutes.
  */
 @Singleton
 class SchoolFigures {

@@ -21,8 +21,9 @@ interface MarkRepository extends CrudRepository<MarkRecord, Long> {
     @Query("SELECT pupil_id, session_date, session, code FROM mark WHERE school_id = :schoolId AND session_date BETWEEN :from AND :to")
     List<MarkCode> codesOfSchool(long schoolId, LocalDate from, LocalDate to);
 
-    @Query("SELECT code, COUNT(*) AS sessions FROM mark WHERE school_id = :schoolId AND session_date BETWEEN :from AND :to GROUP BY code")
-    List<CodeCount> countCodesOfSchool(long schoolId, LocalDate from, LocalDate to);
+    @Query("SELECT session_date, session, code, COUNT(*) AS marks FROM mark WHERE school_id = :schoolId"
+            + " AND session_date IN (:dates) GROUP BY session_date, session, code")
+    List<SessionCodeCount> countBySessionAndCode(long schoolId, Collection<LocalDate> dates);
 
     @Query("SELECT * FROM mark WHERE school_id = :schoolId AND code = 'N' AND session_date <= :lastDate"
             + " ORDER BY session_date, session, id")

@@ -2,6 +2,7 @@ package uk.attendance.register;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
+import uk.attendance.rules.PupilSessions;
 import uk.attendance.rules.RegisterCode;
 import uk.attendance.rules.Session;
 import uk.attendance.rules.SessionMark;
@@ -21,13 +22,16 @@ import java.util.Map;
  * The reads behind a parent's attendance screens (summary, calendar, penalty status), in plain JDBC from
  * {@code mark_month} ({@link MarkMonths}): a year of a pupil is a dozen rows of (month, code, sessions as bits), where
  * {@code mark} has four hundred. They run on every app open (see infra/bench). Partial months at the ends of a range
- * are cut to it bit by bit.
+ * are cut to it bit by bit, and every month to the pupil's sessions ({@link PupilSessions}): a mark on a day the calendar
+ * has no session, or off roll, is read by none of the three.
  */
 @Singleton
 class PupilMarkReader {
     private static final String MONTHS = "SELECT month, code, sessions FROM mark_month"
             + " WHERE pupil_id = ? AND month BETWEEN ? AND ? AND sessions <> 0";
     private static final String UNAUTHORISED = MONTHS + " AND code IN ('G', 'N', 'O', 'U')";
+
+    private static final int PUPILS_PER_QUERY = 1_000;
 
     private final DataSource dataSource;
 
@@ -37,18 +41,18 @@ class PupilMarkReader {
     }
 
     /** In date and session order. */
-    List<SessionMark> marks(long pupilId, LocalDate from, LocalDate to) {
-        return sessionMarks(MONTHS, pupilId, from, to);
+    List<SessionMark> marks(long pupilId, PupilSessions pupilSessions, LocalDate from, LocalDate to) {
+        return sessionMarks(MONTHS, pupilId, pupilSessions, from, to);
     }
 
-    List<SessionMark> unauthorisedMarks(long pupilId, LocalDate from, LocalDate to) {
-        return sessionMarks(UNAUTHORISED, pupilId, from, to);
+    List<SessionMark> unauthorisedMarks(long pupilId, PupilSessions pupilSessions, LocalDate from, LocalDate to) {
+        return sessionMarks(UNAUTHORISED, pupilId, pupilSessions, from, to);
     }
 
-    Map<RegisterCode, Long> codeCounts(long pupilId, LocalDate from, LocalDate to) {
+    Map<RegisterCode, Long> codeCounts(long pupilId, PupilSessions pupilSessions, LocalDate from, LocalDate to) {
         Map<RegisterCode, Long> counts = new EnumMap<>(RegisterCode.class);
-        query(MONTHS, pupilId, from, to, (month, code, sessions) -> {
-            long n = Long.bitCount(sessions & within(month, from, to));
+        query(MONTHS, pupilId, pupilSessions, from, to, (month, code, sessions) -> {
+            long n = Long.bitCount(sessions);
             if (n > 0) {
                 counts.merge(code, n, Long::sum);
             }
@@ -56,10 +60,47 @@ class PupilMarkReader {
         return counts;
     }
 
-    private List<SessionMark> sessionMarks(String sql, long pupilId, LocalDate from, LocalDate to) {
+    /** The same counts over many pupils (a school's figure), each cut to that pupil's own sessions. */
+    Map<RegisterCode, Long> codeCounts(Map<Long, PupilSessions> pupils, LocalDate from, LocalDate to) {
+        Map<RegisterCode, Long> counts = new EnumMap<>(RegisterCode.class);
+        List<Long> ids = List.copyOf(pupils.keySet());
+        for (int start = 0; start < ids.size(); start += PUPILS_PER_QUERY) {
+            List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + PUPILS_PER_QUERY));
+            String sql = "SELECT pupil_id, month, code, sessions FROM mark_month WHERE pupil_id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") AND month BETWEEN ? AND ?"
+                    + " AND sessions <> 0";
+            Map<String, Long> masks = new java.util.HashMap<>();
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(sql)) {
+                int i = 1;
+                for (long id : chunk) {
+                    statement.setLong(i++, id);
+                }
+                statement.setObject(i++, from.withDayOfMonth(1));
+                statement.setObject(i, to.withDayOfMonth(1));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        long pupilId = rows.getLong(1);
+                        LocalDate month = rows.getObject(2, LocalDate.class);
+                        long sessions = rows.getLong(4) & masks.computeIfAbsent(pupilId + " " + month,
+                                k -> within(month, from, to) & pupilSessions(month, pupils.get(pupilId)));
+                        if (sessions != 0) {
+                            RegisterCode.fromSymbol(rows.getString(3))
+                                    .ifPresent(code -> counts.merge(code, (long) Long.bitCount(sessions), Long::sum));
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Reading the marks of " + chunk.size() + " pupils failed", e);
+            }
+        }
+        return counts;
+    }
+
+    private List<SessionMark> sessionMarks(String sql, long pupilId, PupilSessions pupilSessions, LocalDate from, LocalDate to) {
         List<SessionMark> marks = new ArrayList<>();
-        query(sql, pupilId, from, to, (month, code, sessions) -> {
-            long bits = sessions & within(month, from, to);
+        query(sql, pupilId, pupilSessions, from, to, (month, code, sessions) -> {
+            long bits = sessions;
             while (bits != 0) {
                 int position = Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
@@ -85,11 +126,26 @@ class PupilMarkReader {
         return upTo & (-1L << first);
     }
 
+    /** The bits of {@code month}'s sessions that are the pupil's sessions. */
+    static long pupilSessions(LocalDate month, PupilSessions pupilSessions) {
+        long bits = 0;
+        for (LocalDate day = month; day.getMonthValue() == month.getMonthValue(); day = day.plusDays(1)) {
+            for (Session session : Session.values()) {
+                if (pupilSessions.includes(day, session)) {
+                    bits |= MarkMonths.bit(day, session);
+                }
+            }
+        }
+        return bits;
+    }
+
+    /** Reads a month's sessions already cut to the range and to the pupil's sessions. */
     private interface MonthReader {
         void read(LocalDate month, RegisterCode code, long sessions);
     }
 
-    private void query(String sql, long pupilId, LocalDate from, LocalDate to, MonthReader reader) {
+    private void query(String sql, long pupilId, PupilSessions pupilSessions, LocalDate from, LocalDate to, MonthReader reader) {
+        Map<LocalDate, Long> masks = new java.util.HashMap<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, pupilId);
@@ -98,8 +154,11 @@ class PupilMarkReader {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     LocalDate month = rows.getObject(1, LocalDate.class);
-                    long sessions = rows.getLong(3);
-                    RegisterCode.fromSymbol(rows.getString(2)).ifPresent(code -> reader.read(month, code, sessions));
+                    long sessions = rows.getLong(3) & masks.computeIfAbsent(month,
+                            m -> within(m, from, to) & pupilSessions(m, pupilSessions));
+                    if (sessions != 0) {
+                        RegisterCode.fromSymbol(rows.getString(2)).ifPresent(code -> reader.read(month, code, sessions));
+                    }
                 }
             }
         } catch (SQLException e) {

@@ -18,6 +18,8 @@ import uk.attendance.register.MarkBook.Outcome;
 import uk.attendance.register.MarkBook.Written;
 import uk.attendance.rules.ArrivalOutcome;
 import uk.attendance.rules.Lateness;
+import uk.attendance.rules.PupilFacts;
+import uk.attendance.rules.PupilSessions;
 import uk.attendance.rules.RegisterCode;
 import uk.attendance.rules.SchoolCalendar;
 import uk.attendance.rules.SessionMark;
@@ -69,42 +71,57 @@ public class RegisterService {
         this.clock = clock;
     }
 
-    /** A pupil's marks as the rules core reads them (the caller's right to see the pupil is checked by the caller). */
+    /**
+     * A pupil's marks as the rules core reads them, on the pupil's sessions only ({@link PupilSessions}), like every
+     * read of marks here (the caller's right to see the pupil is checked by the caller).
+     */
     public List<SessionMark> sessionMarks(long pupilId, LocalDate from, LocalDate to) {
-        return pupilMarks.marks(pupilId, from, to);
+        return pupilMarks.marks(pupilId, sessionsOf(pupilId), from, to);
     }
 
     /** Only the codes that count towards the penalty-notice threshold (G, N, O, U). */
     public List<SessionMark> unauthorisedSessionMarks(long pupilId, LocalDate from, LocalDate to) {
-        return pupilMarks.unauthorisedMarks(pupilId, from, to);
+        return pupilMarks.unauthorisedMarks(pupilId, sessionsOf(pupilId), from, to);
     }
 
-    /** Every mark of a school in the range, by pupil. */
+    /** Every mark of a school in the range on its pupils' sessions, by pupil. */
     public Map<Long, List<SessionMark>> sessionMarksOfSchool(long schoolId, LocalDate from, LocalDate to) {
+        Map<Long, PupilSessions> sessions = sessionsOfSchool(schoolId);
         Map<Long, List<SessionMark>> byPupil = new HashMap<>();
         for (MarkCode m : marks.codesOfSchool(schoolId, from, to)) {
+            PupilSessions own = sessions.get(m.pupilId());
+            if (own == null || !own.includes(m.sessionDate(), m.session())) {
+                continue;
+            }
             RegisterCode.fromSymbol(m.code()).ifPresent(code -> byPupil.computeIfAbsent(m.pupilId(), id -> new ArrayList<>())
                     .add(new SessionMark(m.sessionDate(), m.session(), code)));
         }
         return byPupil;
     }
 
-    /** How many sessions of a school carried each code in the range. */
+    /** How many of a school's pupils' sessions (each pupil's, as for the pupil) carried each code in the range. */
     public Map<RegisterCode, Long> codeCountsOfSchool(long schoolId, LocalDate from, LocalDate to) {
-        return byCode(marks.countCodesOfSchool(schoolId, from, to));
+        return pupilMarks.codeCounts(sessionsOfSchool(schoolId), from, to);
     }
 
     /** How many of a pupil's sessions carried each code in the range. */
     public Map<RegisterCode, Long> codeCountsOfPupil(long pupilId, LocalDate from, LocalDate to) {
-        return pupilMarks.codeCounts(pupilId, from, to);
+        return pupilMarks.codeCounts(pupilId, sessionsOf(pupilId), from, to);
     }
 
-    private static Map<RegisterCode, Long> byCode(List<CodeCount> rows) {
-        Map<RegisterCode, Long> counts = new java.util.EnumMap<>(RegisterCode.class);
-        for (CodeCount c : rows) {
-            RegisterCode.fromSymbol(c.code()).ifPresent(code -> counts.merge(code, c.sessions(), Long::sum));
-        }
-        return counts;
+    private PupilSessions sessionsOf(long pupilId) {
+        PupilRecord pupil = pupils.find(pupilId).orElseThrow(() -> new IllegalArgumentException("No pupil " + pupilId));
+        return new PupilSessions(calendars.calendarOf(pupil.schoolId()), facts(pupil));
+    }
+
+    private Map<Long, PupilSessions> sessionsOfSchool(long schoolId) {
+        SchoolCalendar calendar = calendars.calendarOf(schoolId);
+        return pupils.ofSchool(schoolId, Optional.empty(), Optional.empty()).stream()
+                .collect(Collectors.toMap(PupilRecord::id, p -> new PupilSessions(calendar, facts(p))));
+    }
+
+    private static PupilFacts facts(PupilRecord pupil) {
+        return new PupilFacts(pupil.dateOfBirth(), pupil.admissionDate(), Optional.ofNullable(pupil.leavingDate()));
     }
 
     public List<MarkRecord> marksOf(Caller caller, long pupilId, LocalDate from, LocalDate to) {

@@ -15,8 +15,8 @@ import java.util.Optional;
  * it. The threshold is reached at the first S where the window holds 10 counted sessions up to and
  * including S. Those sessions are then consumed: the next event needs 10 new ones.
  *
- * <p>Only sessions on which the pupil was on roll and of compulsory school age, dated on or after
- * 19 August 2024, and planned in the school calendar count; marks after {@code asOf} are ignored.
+ * <p>Only the pupil's sessions ({@link PupilSessions}: planned in the school calendar, pupil on roll) on which the
+ * pupil was of compulsory school age, dated on or after 19 August 2024, count; marks after {@code asOf} are ignored.
  */
 public final class PenaltyThreshold {
     public static final int THRESHOLD_SESSIONS = 10;
@@ -32,8 +32,8 @@ public final class PenaltyThreshold {
         List<SessionMark> counted = marks.stream()
                 .filter(m -> m.code().countsTowardsPenaltyThreshold())
                 .filter(m -> !m.date().isBefore(FRAMEWORK_START) && !m.date().isAfter(asOf))
-                .filter(m -> pupil.onRoll(m.date()) && csa.includes(m.date()))
-                .filter(m -> calendar.isSession(m.date(), m.session()))
+                .filter(new PupilSessions(calendar, pupil)::includes)
+                .filter(m -> csa.includes(m.date()))
                 .sorted(SessionMark.CHRONOLOGICAL)
                 .toList();
 

@@ -26,14 +26,16 @@ public class CalendarService {
     private static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
     private final TermRepository terms;
     private final ClosureRepository closures;
+    private final MarksOnCalendar marks;
     private final java.util.Map<Long, CachedCalendar> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record CachedCalendar(SchoolCalendar calendar, long loadedAt) {
     }
 
-    CalendarService(TermRepository terms, ClosureRepository closures) {
+    CalendarService(TermRepository terms, ClosureRepository closures, MarksOnCalendar marks) {
         this.terms = terms;
         this.closures = closures;
+        this.marks = marks;
     }
 
     /** Every year the school has entered, as one calendar (school weeks span terms and years). */
@@ -61,6 +63,11 @@ public class CalendarService {
                 closures.findBySchoolIdAndAcademicYearOrderByStartDate(schoolId, year.label())));
     }
 
+    /**
+     * Replaces the year's terms and closures, all or nothing.
+     *
+     * @throws SessionsHoldMarks when the register holds marks the new calendar would orphan (nothing is stored)
+     */
     @Transactional
     public AcademicYear replaceYear(long schoolId, SchoolYear year, AcademicYearInput input) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -98,16 +105,23 @@ public class CalendarService {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid("terms", e.getMessage());
         }
+        SchoolCalendar current = load(schoolId);
         terms.deleteBySchoolIdAndAcademicYear(schoolId, year.label());
         closures.deleteBySchoolIdAndAcademicYear(schoolId, year.label());
         terms.saveAll(termRows);
         closures.saveAll(closureRows);
         cache.remove(schoolId);
         // Terms of other years must not overlap the new ones.
+        SchoolCalendar proposed;
         try {
-            load(schoolId);
+            proposed = load(schoolId);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid("terms", e.getMessage());
+        }
+        // Throwing rolls the transaction back: nothing stored changes.
+        List<MarksOnCalendar.MarkedDay> orphaned = marks.orphanedBy(schoolId, current, proposed, year.firstDay(), year.lastDay());
+        if (!orphaned.isEmpty()) {
+            throw new SessionsHoldMarks(year.label(), orphaned);
         }
         return toContract(year, termRows, closureRows);
     }
