@@ -34,4 +34,23 @@ class PupilMarkReaderTest {
         assertEquals(position, MarkMonths.position(date, session));
         assertEquals(1L << position, MarkMonths.bit(date, session));
     }
+
+    /** The pupil's sessions of a month as bits: a calendar with autumn half-term 27-31 October 2025, admitted 8 October. */
+    @ParameterizedTest
+    @CsvSource({
+            "2025-10-01, 2025-09-01, 36",  // 23 weekdays less 5 of half-term: 18 days
+            "2025-10-01, 2025-10-08, 26",  // from Wednesday the 8th to the 24th: 13 days
+            "2025-11-01, 2025-10-08, 40"}) // 20 weekdays
+    void aMonthIsCutToThePupilsSessions(LocalDate month, LocalDate admitted, int sessions) {
+        uk.attendance.rules.SchoolCalendar calendar = new uk.attendance.rules.SchoolCalendar(
+                java.util.List.of(new uk.attendance.rules.Term("Autumn", LocalDate.parse("2025-09-01"), LocalDate.parse("2025-12-19"))),
+                java.util.List.of(new uk.attendance.rules.Closure(LocalDate.parse("2025-10-27"), LocalDate.parse("2025-10-31"),
+                        uk.attendance.rules.ClosureKind.HALF_TERM, uk.attendance.rules.SessionScope.ALL_DAY, "Half-term")));
+        var pupil = new uk.attendance.rules.PupilSessions(calendar,
+                new uk.attendance.rules.PupilFacts(LocalDate.parse("2016-03-14"), admitted, java.util.Optional.empty()));
+        long bits = PupilMarkReader.pupilSessions(month, pupil);
+        assertEquals(sessions, Long.bitCount(bits));
+        LocalDate saturday = month.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SATURDAY));
+        assertEquals(0, bits & MarkMonths.bit(saturday, Session.AM), "a Saturday is nobody's session");
+    }
 }

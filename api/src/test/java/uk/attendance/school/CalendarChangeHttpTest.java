@@ -15,6 +15,7 @@ import uk.attendance.pupil.PupilRecord;
 import uk.attendance.register.MarkMonthsConsistency;
 import uk.attendance.support.Fixtures;
 import uk.attendance.support.Json;
+import uk.attendance.support.Problems;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
@@ -165,6 +166,22 @@ class CalendarChangeHttpTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> closures(Map<String, Object> year) {
         return (List<Map<String, Object>>) year.get("closures");
+    }
+
+    /** The other way marks arrive, the MIS sync, refuses a non-school session by the same rule (and stores nothing). */
+    @Test
+    void theMisImportRefusesMarksOnDaysTheCalendarHasNoSessionFor() {
+        PupilRecord imported = fixtures.pupil(school, "5C");
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.POST("/schools/" + school.id() + "/marks/import", Map.of("marks", List.of(
+                        Map.of("pupilId", imported.id(), "date", "2025-11-20", "session", "AM", "code", "/"),
+                        Map.of("pupilId", imported.id(), "date", "2025-10-28", "session", "AM", "code", "O"),
+                        Map.of("pupilId", imported.id(), "date", "2025-09-02", "session", "PM", "code", "N"))))
+                        .bearerAuth(admin), String.class));
+        Problems.assertProblem(e, 400, "marks[1].date", "half-term");
+        Problems.assertProblem(e, 400, "marks[2].date", "INSET day");
+        assertEquals(List.of(), http.toBlocking().retrieve(HttpRequest.GET("/pupils/" + imported.id()
+                + "/marks?from=2025-09-01&to=2025-12-19").bearerAuth(officer), Json.LIST), "nothing stored");
     }
 
     private void mark(PupilRecord p, String date, String session, String code) {
