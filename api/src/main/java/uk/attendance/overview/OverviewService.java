@@ -74,7 +74,7 @@ public class OverviewService {
     public PupilSummary summary(Caller caller, long pupilId, Optional<LocalDate> from, Optional<LocalDate> to) {
         PupilRecord pupil = pupils.visibleTo(caller, pupilId);
         PupilPeriod period = PupilPeriod.of(pupil, from, to, today(pupil), false);
-        // The range lies within the pupil's time on roll, so the database can do the counting.
+        // Counted by the register on the pupil's sessions only (rules.PupilSessions), as the calendar and penalty status are.
         Map<RegisterCode, Integer> counts = new java.util.EnumMap<>(RegisterCode.class);
         register.codeCountsOfPupil(pupil.id(), period.from(), period.to()).forEach((code, n) -> counts.put(code, Math.toIntExact(n)));
         AttendanceSummary summary = AttendanceCalculator.summariseCounts(counts, period.from(), period.to());
