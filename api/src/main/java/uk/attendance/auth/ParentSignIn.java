@@ -3,21 +3,17 @@ package uk.attendance.auth;
 import uk.attendance.pupil.ContactRecord;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.attendance.auth.SignInCodeRecord.State;
 import uk.attendance.auth.SignInCodeStore.Check;
-import uk.attendance.notify.SmsSender;
-import uk.attendance.notify.TextNotSent;
 import uk.attendance.platform.UkMobile;
 import uk.attendance.platform.ApiProblem;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,41 +27,41 @@ class ParentSignIn {
     private final SignInCodeStore codes;
     private final SignInCodeHasher hasher;
     private final SignInRateLimits limits;
-    private final SmsSender sms;
     private final Clock clock;
     private final String trustName;
 
     ParentSignIn(SignInAccounts accounts, SignInCodeStore codes, SignInCodeHasher hasher, SignInRateLimits limits,
-                 SmsSender sms, Clock clock, @Value("${attendance.trust-name}") String trustName) {
+                 Clock clock, @Value("${attendance.trust-name}") String trustName) {
         this.accounts = accounts;
         this.codes = codes;
         this.hasher = hasher;
         this.limits = limits;
-        this.sms = sms;
         this.clock = clock;
         this.trustName = trustName;
     }
 
+    /**
+     * Known number or not, the same work: a code, its hash, a row and a text in the outbox. For a number no contact
+     * has, the row is a {@link State#DECOY} and the outbox cancels its text instead of sending it; so neither the
+     * answer nor its time tells a stranger whether the number is a parent's.
+     */
     void requestCode(String typedMobile, String client) {
         String mobile = mobile(typedMobile);
         LocalDateTime now = now();
         limits.check(mobile, client, now);
         Optional<ContactRecord> contact = accounts.parentByMobile(mobile);
-        if (contact.isEmpty()) {
-            long id = codes.replace(mobile, client, hasher.unmatchable(), State.DECOY, now);
-            LOG.info("Sign-in code {} asked for a number no contact has ({}): nothing sent", id, UkMobile.mask(mobile));
-            return;
-        }
         String code = hasher.newCode();
-        long id = codes.replace(mobile, client, hasher.hash(mobile, code), State.LIVE, now);
-        try {
-            sms.send(mobile, "Your " + trustName + " sign-in code is " + code + ". It expires in 10 minutes. Never share it.");
-        } catch (TextNotSent e) {
-            LOG.warn("Sign-in code {} for contact {} was not texted: {}", id, contact.get().id(), e.getMessage());
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "text-not-sent", "Text not sent",
-                    "We could not send the text just now. Please try again in a few minutes.", List.of());
+        String hash = hasher.hash(mobile, code);
+        String unmatchable = hasher.unmatchable();
+        String text = "Your " + trustName + " sign-in code is " + code + ". It expires in 10 minutes. Never share it.";
+        long id = codes.replace(mobile, client, contact.isPresent() ? hash : unmatchable,
+                contact.isPresent() ? State.LIVE : State.DECOY, text, now);
+        if (contact.isPresent()) {
+            LOG.info("Sign-in code {} for contact {} queued to be texted", id, contact.get().id());
+        } else {
+            LOG.info("Sign-in code {} asked for a number no contact has ({}): its text will not be sent", id,
+                    UkMobile.mask(mobile));
         }
-        LOG.info("Sign-in code {} texted to contact {}", id, contact.get().id());
     }
 
     Caller verify(String typedMobile, String code) {

@@ -15,9 +15,9 @@ record SignInCodeRecord(@Id @GeneratedValue Long id, String mobile, String clien
         /** Texted and waiting to be used. */
         LIVE,
         /**
-         * Asked for a number no contact has: nothing was texted and the hash matches no code, but the row
-         * counts towards the limits and answers wrong guesses like a live code, so nobody learns which
-         * numbers belong to parents.
+         * Asked for a number no contact has: the hash matches no code and its text, written to the outbox like a
+         * live code's, is cancelled there instead of sent ({@link SignInCodeTexts}); the row counts towards the
+         * limits and answers wrong guesses like a live code, so nobody learns which numbers belong to parents.
          */
         DECOY,
         USED,

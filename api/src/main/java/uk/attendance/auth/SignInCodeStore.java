@@ -13,16 +13,23 @@ class SignInCodeStore {
     static final Duration LIFETIME = Duration.ofMinutes(10);
     static final int MAX_ATTEMPTS = 5;
     private final SignInCodeRepository codes;
+    private final SignInCodeTexts texts;
 
-    SignInCodeStore(SignInCodeRepository codes) {
+    SignInCodeStore(SignInCodeRepository codes, SignInCodeTexts texts) {
         this.codes = codes;
+        this.texts = texts;
     }
 
-    /** Stores a new code for the number; older waiting ones stop working. Returns the row id. */
+    /**
+     * Stores a new code for the number (older waiting ones stop working) and its text in the outbox, in one
+     * transaction; the outbox sends the text only while the code is {@link State#LIVE}. Returns the code's row id.
+     */
     @Transactional
-    long replace(String mobile, String client, String codeHash, State state, LocalDateTime now) {
+    long replace(String mobile, String client, String codeHash, State state, String text, LocalDateTime now) {
         codes.supersedeWaiting(mobile);
-        return codes.save(new SignInCodeRecord(null, mobile, client, codeHash, now, now.plus(LIFETIME), 0, state)).id();
+        long id = codes.save(new SignInCodeRecord(null, mobile, client, codeHash, now, now.plus(LIFETIME), 0, state)).id();
+        texts.enqueue(id, mobile, text);
+        return id;
     }
 
     /** Checks a guess against the newest code of the number, counting wrong guesses. Commits even when wrong. */

@@ -1,7 +1,6 @@
 package uk.attendance.auth;
 
 import jakarta.inject.Singleton;
-import uk.attendance.platform.ApiProblem;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -24,10 +23,10 @@ class SignInRateLimits {
     void check(String mobile, String client, LocalDateTime now) {
         LocalDateTime since = now.minus(WINDOW);
         if (codes.countByClientAndCreatedAtGreaterThan(client, since) >= PER_CLIENT) {
-            throw ApiProblem.tooManyRequests("Too many sign-in codes were asked for from your network. Wait 15 minutes, then try again.");
+            throw new TooManySignIns("Too many sign-in codes were asked for from your network. Wait 15 minutes, then try again.", WINDOW);
         }
         if (codes.countByMobileAndCreatedAtGreaterThan(mobile, since) >= PER_NUMBER) {
-            throw ApiProblem.tooManyRequests("Too many sign-in codes were asked for this number. Wait 15 minutes, then ask again.");
+            throw new TooManySignIns("Too many sign-in codes were asked for this number. Wait 15 minutes, then ask again.", WINDOW);
         }
     }
 }

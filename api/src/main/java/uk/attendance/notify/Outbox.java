@@ -108,6 +108,14 @@ public class Outbox {
         return rows.findById(id);
     }
 
+    /**
+     * Overwrites a settled message's body, for a text that must not be kept once it is sent or dropped (a sign-in
+     * code): call it from {@link OutboxPurpose#settled}, in the worker's transaction.
+     */
+    public void forgetBody(long id, String placeholder) {
+        rows.replaceBody(id, placeholder);
+    }
+
     /** The message with this dedupe key, if it was enqueued. */
     public Optional<OutboxRecord> byDedupeKey(String dedupeKey) {
         return rows.findByDedupeKey(dedupeKey);
@@ -117,7 +125,7 @@ public class Outbox {
      * Records Twilio's delivery report on the text it sent as {@code messageSid}. Reports can arrive out of order
      * (a late {@code sent} after {@code delivered}): a report never moves a text back to an earlier stage.
      *
-     * @return the text, when the outbox sent it (a sign-in code text is not in the outbox)
+     * @return the text, when the outbox sent it
      */
     @Transactional
     public Optional<OutboxRecord> recordDelivery(String messageSid, String status, Optional<String> errorCode) {

@@ -52,4 +52,7 @@ interface OutboxRepository extends CrudRepository<OutboxRecord, Long> {
     @Query("SELECT * FROM outbox_message WHERE to_number = :toNumber AND purpose = :purpose AND status = 'SENT'"
             + " AND created_at >= :since ORDER BY id DESC LIMIT 20")
     List<OutboxRecord> sentTo(String toNumber, String purpose, LocalDateTime since);
+
+    @Query("UPDATE outbox_message SET body = :body WHERE id = :id")
+    int replaceBody(long id, String body);
 }

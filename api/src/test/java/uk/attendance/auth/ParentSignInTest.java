@@ -15,6 +15,7 @@ import uk.attendance.contract.model.ParentCodeSent;
 import uk.attendance.contract.model.Problem;
 import uk.attendance.contract.model.TokenPair;
 import uk.attendance.notify.FakeTwilio;
+import uk.attendance.notify.OutboxWorker;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +37,9 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 @Property(name = "attendance.twilio.auth-token", value = FakeTwilio.AUTH_TOKEN)
 @Property(name = "attendance.twilio.from-number", value = FakeTwilio.FROM_NUMBER)
 @Property(name = "attendance.trust-name", value = "Oak Test Trust")
-@Property(name = "attendance.trust-forwarded-for", value = "true")
+@Property(name = "attendance.trusted-proxies", value = SignInFixture.TEST_CLIENT_IS_A_PROXY)
+@Property(name = "attendance.outbox.poller", value = "false")
+@Property(name = "attendance.outbox.retry-base", value = "30s")
 class ParentSignInTest {
     private static final MutableClock CLOCK = new MutableClock();
     private static final Pattern TEXT = Pattern.compile(
@@ -49,6 +52,8 @@ class ParentSignInTest {
     SignInFixture fixture;
     @Inject
     FakeTwilio twilio;
+    @Inject
+    OutboxWorker outbox;
 
     @MockBean(Clock.class)
     Clock clock() {
@@ -63,7 +68,8 @@ class ParentSignInTest {
 
         assertEquals(HttpStatus.ACCEPTED, sent.getStatus());
         assertEquals(600, sent.body().getExpiresInSeconds());
-        List<FakeTwilio.Received> texts = twilio.textsTo(parent.mobile());
+        assertEquals(List.of(), twilio.textsTo(parent.mobile()), "Twilio is not called while the parent waits");
+        List<FakeTwilio.Received> texts = sentTo(parent.mobile());
         assertEquals(1, texts.size());
         FakeTwilio.Received text = texts.get(0);
         assertEquals("/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID + "/Messages.json", text.path());
@@ -87,7 +93,7 @@ class ParentSignInTest {
     void aCodeWorksOnlyOnce() {
         var parent = fixture.parent();
         ask(parent.mobile(), SignInFixture.uniqueClient());
-        String code = codeIn(twilio.textsTo(parent.mobile()).get(0));
+        String code = codeIn(sentTo(parent.mobile()).get(0));
         verify(parent.typed(), code);
 
         Problem again = verifyRefused(parent.mobile(), code);
@@ -96,17 +102,27 @@ class ParentSignInTest {
     }
 
     @Test
-    void anUnknownNumberGetsTheSameAnswersButNoText() {
+    void anUnknownNumberGetsTheSameAnswersAndTheSameWritesButNoText() {
         var parent = fixture.parent();
         String unknown = SignInFixture.uniqueMobile();
 
-        ParentCodeSent known = ask(parent.mobile(), SignInFixture.uniqueClient()).body();
+        HttpResponse<ParentCodeSent> known = ask(parent.mobile(), SignInFixture.uniqueClient());
         HttpResponse<ParentCodeSent> stranger = ask(unknown, SignInFixture.uniqueClient());
 
+        assertEquals(known.getStatus(), stranger.getStatus());
         assertEquals(HttpStatus.ACCEPTED, stranger.getStatus());
-        assertEquals(known, stranger.body());
+        assertEquals(known.body(), stranger.body());
+        assertEquals(known.getContentType(), stranger.getContentType());
+        // the same work before the answer: a code row and a pending text in the outbox, for either number
+        assertEquals(List.of("PENDING"), textStates(parent.mobile()));
+        assertEquals(List.of("PENDING"), textStates(unknown));
+        assertEquals(1, fixture.rows("SELECT id FROM sign_in_code WHERE mobile = ?", unknown).size());
+
+        assertEquals(1, sentTo(parent.mobile()).size());
         assertEquals(List.of(), twilio.textsTo(unknown));
-        String wrongForKnown = otherThan(codeIn(twilio.textsTo(parent.mobile()).get(0)));
+        assertEquals(List.of(Map.of("status", "CANCELLED", "last_error", "NOT_A_CONTACT")), fixture.rows(
+                "SELECT status, last_error FROM outbox_message WHERE to_number = ?", unknown));
+        String wrongForKnown = otherThan(codeIn(sentTo(parent.mobile()).get(0)));
         assertEquals(verifyRefused(parent.mobile(), wrongForKnown), withoutInstance(verifyRefused(unknown, "123456")));
     }
 
@@ -125,7 +141,7 @@ class ParentSignInTest {
     void theFifthWrongCodeLocksTheCodeSoEvenTheRightOneFails() {
         var parent = fixture.parent();
         ask(parent.mobile(), SignInFixture.uniqueClient());
-        String code = codeIn(twilio.textsTo(parent.mobile()).get(0));
+        String code = codeIn(sentTo(parent.mobile()).get(0));
 
         for (int tries = 4; tries >= 1; tries--) {
             assertTrue(verifyRefused(parent.mobile(), otherThan(code)).getDetail()
@@ -144,7 +160,7 @@ class ParentSignInTest {
     void aCodeExpiresAfter10Minutes() {
         var parent = fixture.parent();
         ask(parent.mobile(), SignInFixture.uniqueClient());
-        String code = codeIn(twilio.textsTo(parent.mobile()).get(0));
+        String code = codeIn(sentTo(parent.mobile()).get(0));
 
         CLOCK.advance(Duration.ofMinutes(10));
         Problem problem = verifyRefused(parent.mobile(), code);
@@ -157,10 +173,9 @@ class ParentSignInTest {
     void aNewCodeReplacesTheOlderOne() {
         var parent = fixture.parent();
         ask(parent.mobile(), SignInFixture.uniqueClient());
+        String older = codeIn(sentTo(parent.mobile()).get(0));
         ask(parent.mobile(), SignInFixture.uniqueClient());
-        var texts = twilio.textsTo(parent.mobile());
-        String older = codeIn(texts.get(0));
-        String newer = codeIn(texts.get(1));
+        String newer = codeIn(sentTo(parent.mobile()).get(1));
         assumeFalse(older.equals(newer), "the two random codes happen to be equal");
 
         assertEquals(401, verifyRefused(parent.mobile(), older).getStatus());
@@ -170,10 +185,35 @@ class ParentSignInTest {
     }
 
     @Test
+    void aCodeReplacedBeforeItsTextWentIsNotTexted() {
+        var parent = fixture.parent();
+        ask(parent.mobile(), SignInFixture.uniqueClient());
+        ask(parent.mobile(), SignInFixture.uniqueClient());
+
+        List<FakeTwilio.Received> texts = sentTo(parent.mobile());
+
+        assertEquals(1, texts.size());
+        assertEquals(List.of("CANCELLED", "SENT"), textStates(parent.mobile()));
+        assertEquals(parent.id(), fixture.callerOf(verify(parent.mobile(), codeIn(texts.get(0))).getAccessToken()).id());
+    }
+
+    @Test
+    void aTextThatCouldNotGoBeforeTheCodeExpiredIsNotSent() {
+        var parent = fixture.parent();
+        ask(parent.mobile(), SignInFixture.uniqueClient());
+
+        CLOCK.advance(Duration.ofMinutes(10));
+
+        assertEquals(List.of(), sentTo(parent.mobile()));
+        assertEquals(List.of(Map.of("status", "CANCELLED", "last_error", "CODE_EXPIRED")), fixture.rows(
+                "SELECT status, last_error FROM outbox_message WHERE to_number = ?", parent.mobile()));
+    }
+
+    @Test
     void theCodeIsNeverStoredInPlainText() {
         var parent = fixture.parent();
         ask(parent.mobile(), SignInFixture.uniqueClient());
-        String code = codeIn(twilio.textsTo(parent.mobile()).get(0));
+        String code = codeIn(sentTo(parent.mobile()).get(0));
         verify(parent.mobile(), code);
 
         var written = new java.util.ArrayList<Map<String, Object>>();
@@ -181,8 +221,10 @@ class ParentSignInTest {
         written.addAll(fixture.rows("SELECT * FROM refresh_token WHERE subject = ?", "parent:" + parent.id()));
         written.addAll(fixture.rows("SELECT * FROM contact WHERE id = ?", parent.id()));
         written.addAll(fixture.rows("SELECT * FROM dev_text WHERE recipient = ?", parent.mobile()));
+        written.addAll(fixture.rows("SELECT * FROM outbox_message WHERE to_number = ?", parent.mobile()));
 
-        assertEquals(3, written.size(), "the code, the refresh token and the contact: " + written);
+        assertEquals(4, written.size(), "the code, the refresh token, the contact and the sent text: " + written);
+        assertEquals(SignInCodeTexts.FORGOTTEN_BODY, written.get(3).get("body"));
         for (Map<String, Object> row : written) {
             row.forEach((column, value) -> assertFalse(String.valueOf(value).contains(code), column + " holds the code"));
         }
@@ -203,7 +245,7 @@ class ParentSignInTest {
         assertEquals(HttpStatus.TOO_MANY_REQUESTS, e.getStatus());
         assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
         assertEquals("900", e.getResponse().header("Retry-After"));
-        assertEquals(5, twilio.textsTo(parent.mobile()).size());
+        assertEquals(5, textStates(parent.mobile()).size(), "the refused request wrote no text");
 
         CLOCK.advance(Duration.ofMinutes(15));
         assertEquals(HttpStatus.ACCEPTED, ask(parent.mobile(), SignInFixture.uniqueClient()).getStatus());
@@ -217,7 +259,7 @@ class ParentSignInTest {
         }
 
         var e = assertThrows(HttpClientResponseException.class, () -> this.client.toBlocking().exchange(
-                codeRequest(SignInFixture.uniqueMobile(), client + ", 10.0.0.1"), String.class));
+                codeRequest(SignInFixture.uniqueMobile(), SignInFixture.uniqueClient() + ", " + client), String.class));
 
         assertEquals(HttpStatus.TOO_MANY_REQUESTS, e.getStatus());
         assertTrue(e.getResponse().getBody(Problem.class).orElseThrow().getDetail().contains("network"));
@@ -225,19 +267,25 @@ class ParentSignInTest {
     }
 
     @Test
-    void whenTwilioFailsTheAnswerIs503AndTheCodeIsKept() {
+    void whenTwilioFailsTheAnswerIsStill202AndTheOutboxTriesAgain() {
         var parent = fixture.parent();
-        twilio.failNextWith(400, 21211);
+        twilio.failNextTextsTo(parent.mobile(), 1, 500, 20500);
 
-        var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
-                codeRequest(parent.mobile(), SignInFixture.uniqueClient()), String.class));
+        HttpResponse<ParentCodeSent> sent = ask(parent.mobile(), SignInFixture.uniqueClient());
 
-        assertEquals(HttpStatus.SERVICE_UNAVAILABLE, e.getStatus());
-        String body = e.getResponse().getBody(String.class).orElseThrow();
-        assertTrue(body.contains("We could not send the text just now"), body);
-        assertFalse(body.contains("21211") || body.contains("Fake Twilio"), body);
-        var rows = fixture.rows("SELECT state FROM sign_in_code WHERE mobile = ?", parent.mobile());
-        assertEquals(List.of("LIVE"), rows.stream().map(r -> r.get("state")).toList());
+        assertEquals(HttpStatus.ACCEPTED, sent.getStatus());
+        assertEquals(AuthController.CODE_SENT, sent.body().getMessage());
+        assertEquals(1, sentTo(parent.mobile()).size(), "Twilio was asked once");
+        assertEquals(0, twilio.acceptedTextsTo(parent.mobile()));
+        var row = fixture.rows("SELECT status, attempts, last_error FROM outbox_message WHERE to_number = ?", parent.mobile());
+        assertEquals(List.of(Map.of("status", "PENDING", "attempts", 1, "last_error", "TWILIO_20500")), row);
+
+        CLOCK.advance(Duration.ofSeconds(30));
+        List<FakeTwilio.Received> texts = sentTo(parent.mobile());
+
+        assertEquals(2, texts.size());
+        assertEquals(1, twilio.acceptedTextsTo(parent.mobile()));
+        assertEquals(parent.id(), fixture.callerOf(verify(parent.mobile(), codeIn(texts.get(1))).getAccessToken()).id());
     }
 
     @Test
@@ -249,6 +297,17 @@ class ParentSignInTest {
 
         assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
         assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+    }
+
+    /** The texts Twilio was asked to send to this number, once the outbox has sent what is due. */
+    private List<FakeTwilio.Received> sentTo(String mobile) {
+        outbox.drain();
+        return twilio.textsTo(mobile);
+    }
+
+    private List<Object> textStates(String mobile) {
+        return fixture.rows("SELECT status FROM outbox_message WHERE to_number = ? ORDER BY id", mobile).stream()
+                .map(r -> r.get("status")).toList();
     }
 
     private HttpRequest<?> codeRequest(String mobile, String clientAddress) {

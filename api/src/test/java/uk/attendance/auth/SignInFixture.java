@@ -62,10 +62,18 @@ public class SignInFixture {
         return "+447" + NEXT.incrementAndGet();
     }
 
-    /** A never-used client address, for {@code X-Forwarded-For} in tests run with {@code attendance.trust-forwarded-for: true}. */
+    /**
+     * A never-used client address (IPv6, documentation range) in the form the app stores it, for
+     * {@code X-Forwarded-For} in tests whose test client is a trusted proxy:
+     * {@code @Property(name = "attendance.trusted-proxies", value = SignInFixture.TEST_CLIENT_IS_A_PROXY)}.
+     */
     public static String uniqueClient() {
-        return "test-client-" + NEXT.incrementAndGet();
+        long n = NEXT.incrementAndGet();
+        return "2001:db8:0:0:0:%x:%x:%x".formatted((n >>> 32) & 0xffff, (n >>> 16) & 0xffff, n & 0xffff);
     }
+
+    /** The addresses the test's HTTP client connects from. */
+    public static final String TEST_CLIENT_IS_A_PROXY = "127.0.0.1, ::1";
 
     public long trust() {
         return insert("INSERT INTO trust (name, created_at) VALUES (?, ?)", "Test trust " + UUID.randomUUID(), now());

@@ -97,6 +97,8 @@ class EndToEndIT {
         // The demo parent with children in both schools, as printed in the start-up banner.
         String mobile = demoParentWithChildrenInBothSchools(app.log());
         assertEquals(202, auth.requestParentCode(new ParentCodeRequest(mobile)).code());
+        // the outbox sends the code moments after the answer
+        TwoInstancesMorningIT.await(java.time.Duration.ofSeconds(30), "the sign-in text", () -> !twilio.textsTo(mobile).isEmpty());
         List<FakeTwilio.Received> texts = twilio.textsTo(mobile);
         assertEquals(1, texts.size(), "one sign-in text through the Twilio SDK");
         Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(texts.get(0).body());
