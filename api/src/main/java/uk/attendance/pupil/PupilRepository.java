@@ -17,9 +17,16 @@ interface PupilRepository extends CrudRepository<PupilRecord, Long> {
 
     boolean existsByUpn(String upn);
 
-    @Query("SELECT p.* FROM pupil p JOIN pupil_contact pc ON pc.pupil_id = p.id WHERE pc.contact_id = :contactId ORDER BY p.date_of_birth")
+    /** The children the contact has parental responsibility for: the ones they act for and read about. */
+    @Query("SELECT p.* FROM pupil p JOIN pupil_contact pc ON pc.pupil_id = p.id WHERE pc.contact_id = :contactId"
+            + " AND pc.parental_responsibility = TRUE ORDER BY p.date_of_birth")
     List<PupilRecord> findChildrenOf(long contactId);
 
-    @Query("SELECT COUNT(*) > 0 FROM pupil_contact WHERE pupil_id = :pupilId AND contact_id = :contactId")
-    boolean isLinked(long pupilId, long contactId);
+    /** Every child the contact is linked to, emergency contacts included (texts, and staff reviewing their texts). */
+    @Query("SELECT p.* FROM pupil p JOIN pupil_contact pc ON pc.pupil_id = p.id WHERE pc.contact_id = :contactId ORDER BY p.date_of_birth")
+    List<PupilRecord> findLinkedChildrenOf(long contactId);
+
+    @Query("SELECT COUNT(*) > 0 FROM pupil_contact WHERE pupil_id = :pupilId AND contact_id = :contactId"
+            + " AND parental_responsibility = TRUE")
+    boolean hasParentalResponsibility(long pupilId, long contactId);
 }
