@@ -386,7 +386,7 @@ public class AbsenceReportService {
         PupilRecord pupil = pupils.find(pupilId).orElseThrow(() -> ApiProblem.notFound("No pupil " + pupilId));
         if (!pupils.actsFor(parent.id(), pupilId)) {
             // an emergency contact gets the morning text but does not report for the child: staff read the reply
-            throw ApiProblem.forbidden("The reply came from a contact without parental responsibility for the child: "
+            throw ApiProblem.forbidden("The reply came from a contact who neither has parental responsibility for the child nor lives with them: "
                     + "no absence report is made");
         }
         SchoolRecord school = book.school(pupil.schoolId());

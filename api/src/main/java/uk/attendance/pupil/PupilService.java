@@ -45,10 +45,10 @@ public class PupilService {
     }
 
     /**
-     * The pupil, when the caller may see them: a parent/carer with parental responsibility for the child, staff of the
-     * child's school, a trust admin of its trust. Anyone else gets 404, so existence is not revealed: an emergency
-     * contact without parental responsibility receives texts about the child but neither acts for them (reports,
-     * leave, withdrawals) nor reads their attendance or evidence.
+     * The pupil, when the caller may see them: a parent/carer who acts for the child (see {@link #actsFor}), staff of
+     * the child's school, a trust admin of its trust. Anyone else gets 404, so existence is not revealed: an emergency
+     * contact (neither parental responsibility nor the child living with them) receives texts about the child but
+     * neither acts for them (reports, leave, withdrawals) nor reads their attendance or evidence.
      */
     public PupilRecord visibleTo(Caller caller, long pupilId) {
         return find(pupilId)
@@ -87,12 +87,16 @@ public class PupilService {
     }
 
 
-    /** Whether the contact has parental responsibility for the pupil: only then do they act for the child. */
+    /**
+     * Whether the contact acts for the pupil: they have parental responsibility, or the child lives with them (a foster
+     * carer, a step-parent: a "parent" in education law, Education Act 1996 s576, and "the parent the pupil normally lives
+     * with" who asks for leave, rule book §4).
+     */
     public boolean actsFor(long contactId, long pupilId) {
-        return pupils.hasParentalResponsibility(pupilId, contactId);
+        return pupils.actsFor(pupilId, contactId);
     }
 
-    /** The children the contact has parental responsibility for (what a signed-in parent sees and acts for). */
+    /** The children the contact acts for (what a signed-in parent sees; see {@link #actsFor}). */
     public List<PupilRecord> childrenOf(long contactId) {
         return pupils.findChildrenOf(contactId);
     }

@@ -73,7 +73,7 @@ class AuthorizationSweepTest {
     PupilRecord school2Pupil;
     String parentA;
     long contactOfA;
-    /** linked to child A without parental responsibility: receives texts, acts for and reads nothing */
+    /** linked to child A without parental responsibility, not living with them: receives texts, acts for and reads nothing */
     String emergencyContactOfA;
     long leaveOfA;
     long leaveOfB;

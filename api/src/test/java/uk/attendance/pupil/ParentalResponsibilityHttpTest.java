@@ -36,9 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Only a contact with parental responsibility acts for a child: reports absences, asks for or withdraws leave, reads
- * the child's attendance, reports and evidence. An emergency contact (linked without it) only receives texts; for
- * them the child is like any other family's child (404). Staff unlink contacts. The clock is fixed on Wednesday
+ * Only a contact with parental responsibility, or who has care of the child (the child lives with them), acts for a
+ * child: reports absences, asks for or withdraws leave, reads the child's attendance, reports and evidence. An
+ * emergency contact (linked with neither) only receives texts; for them the child is like any other family's child (404). Staff unlink contacts. The clock is fixed on Wednesday
  * 3 December 2025 at 08:20.
  */
 @MicronautTest(transactional = false)
@@ -144,6 +144,27 @@ class ParentalResponsibilityHttpTest {
         assertEquals(List.of(), list("/absence-reports", token), "all or nothing: no report for their own child either");
     }
 
+    /** Education Act 1996 s576: whoever has care of the child is a parent for school attendance (a foster carer). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCarerTheChildLivesWithActsForTheChildWithoutParentalResponsibility() {
+        PupilRecord child = fixtures.pupil(school, "E" + Fixtures.next());
+        String mobile = Fixtures.uniqueMobile();
+        HttpResponse<Map<String, Object>> linked = http.toBlocking().exchange(HttpRequest.POST("/pupils/" + child.id()
+                + "/contacts", Map.of("firstName", "Pat", "lastName", "Foster", "mobile", mobile, "priority", 1,
+                "relationship", "Foster carer", "parentalResponsibility", false, "livesWith", true)).bearerAuth(head), Json.OBJECT);
+        long carerId = ((Number) linked.body().get("contactId")).longValue();
+        String carer = fixtures.token(new uk.attendance.auth.Caller(uk.attendance.auth.Caller.Kind.PARENT, carerId, trust.id(),
+                Optional.empty(), java.util.Set.of(Roles.PARENT), "Pat Foster", ""));
+
+        assertEquals(List.of(child.id()), ((List<Map<String, Object>>) get("/me", carer).get("children")).stream()
+                .map(c -> ((Number) c.get("id")).longValue()).toList());
+        Map<String, Object> receipt = post("/absence-reports", Map.of("pupilIds", List.of(child.id()), "firstDay", THU,
+                "reason", "ILLNESS"), carer);
+        assertEquals("ACCEPTED", ((Map<String, Object>) ((List<?>) receipt.get("reports")).get(0)).get("status"));
+        assertEquals(1, list("/absence-reports", carer).size());
+    }
+
     @Test
     void anEmergencyContactsReplyToTheMorningTextIsNotTurnedIntoAnAbsenceReport() {
         PupilRecord child = fixtures.pupil(school, "E" + Fixtures.next());
@@ -154,7 +175,8 @@ class ParentalResponsibilityHttpTest {
                 AbsenceReportReason.ILLNESS, Optional.empty(), "He has a temperature"));
 
         assertEquals(403, refused.status().getCode());
-        assertTrue(refused.getMessage().contains("without parental responsibility"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("neither has parental responsibility for the child nor lives with them"),
+                refused.getMessage());
         assertEquals(0L, ((Number) db.rows("SELECT COUNT(*) AS n FROM absence_report WHERE pupil_id = ?", child.id())
                 .get(0).get("n")).longValue());
     }
