@@ -15,6 +15,7 @@ import uk.attendance.auth.Roles;
 import uk.attendance.auth.SignInFixture;
 import uk.attendance.notify.OutboxWorker;
 import uk.attendance.pupil.ContactRecord;
+import uk.attendance.register.RegisterService;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.TrustRecord;
@@ -60,6 +61,8 @@ class AbsenceReportInboxHttpTest {
     SignInFixture rows;
     @Inject
     OutboxWorker outboxWorker;
+    @Inject
+    RegisterService register;
 
     AbsenceReportCalls calls;
     TrustRecord trust;
@@ -213,6 +216,28 @@ class AbsenceReportInboxHttpTest {
         assertEquals(officerName, change.get("byName"), "the staff member who confirmed it");
         assertEquals("Attendance officer", change.get("byPosition"));
         assertEquals("Recorded as M: Appointment letter seen", list(confirmed, "history").get(1).get("details"));
+    }
+
+    /** The register closed by the system (no mark at close) while the appointment awaits confirmation: N, not M. */
+    @Test
+    void aRegisterClosedWhileAnAppointmentAwaitsConfirmationRecordsNThenMOnceConfirmed() {
+        SchoolRecord closing = fixtures.school(trust);
+        var staff = fixtures.staff(trust, Optional.of(closing), Roles.ATTENDANCE_OFFICER);
+        String closingOfficer = fixtures.token(staff);
+        Family family = family(closing);
+        long pupil = family.child().id();
+        long reportId = id(calls.reported(family.token(), Map.of("pupilIds", List.of(pupil), "firstDay", WED,
+                "reason", "MEDICAL_APPOINTMENT", "appointmentTime", "09:00")).get(0));
+
+        var closed = register.closeRegister(closing.id(), java.time.LocalDate.parse(WED), uk.attendance.rules.Session.AM);
+
+        assertEquals(List.of(new RegisterService.ClosedMark(pupil, uk.attendance.rules.RegisterCode.N,
+                "no mark at register close")), closed);
+        calls.decide(closingOfficer, reportId, Map.of("code", "M"));
+        Map<String, Object> change = list(calls.markHistory(closingOfficer, pupil, WED, "AM"), "amendments").get(0);
+        assertEquals("N", change.get("originalCode"));
+        assertEquals("M", change.get("newCode"));
+        assertEquals(staff.name(), change.get("byName"));
     }
 
     @Test
