@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The register codes a parent's reason leads to (rule book §1 and §4): illness → I (physical or mental health),
- * a medical or dental appointment → M, religious observance → R (one day), anything else → decided by staff.
- * Pure: no database, no clock.
+ * The register codes a parent's reason leads to (rule book §1 and §4): illness → I (physical or mental health) on the
+ * parent's word; a medical or dental appointment → M and religious observance → R (one day) proposed by the parent and
+ * recorded once staff confirm (M is leave, which only a person the school authorises gives; R needs a day set apart by
+ * the religious body); anything else → decided by staff. Pure: no database, no clock.
  */
 final class AbsenceReportCodes {
     /** What staff may decide on an OTHER report: authorised or unavoidable reasons a family can explain after the event. */
@@ -23,7 +24,21 @@ final class AbsenceReportCodes {
     private AbsenceReportCodes() {
     }
 
-    /** The code a parent's word alone gives, when there is one. */
+    /** The code a parent's word alone records: illness only (policy 002: a parent's notification is the evidence). */
+    static Optional<RegisterCode> codeOnParentsWord(AbsenceReportReason reason) {
+        return reason == AbsenceReportReason.ILLNESS ? Optional.of(RegisterCode.I) : Optional.empty();
+    }
+
+    /** The code a parent's reason proposes for staff to confirm before the register records it: M or R. */
+    static Optional<RegisterCode> proposedCode(AbsenceReportReason reason) {
+        return switch (reason) {
+            case MEDICAL_APPOINTMENT -> Optional.of(RegisterCode.M);
+            case RELIGIOUS_OBSERVANCE -> Optional.of(RegisterCode.R);
+            case ILLNESS, OTHER -> Optional.empty();
+        };
+    }
+
+    /** The code the reason leads to, on the parent's word or once confirmed, when there is one. */
     static Optional<RegisterCode> codeFor(AbsenceReportReason reason) {
         return switch (reason) {
             case ILLNESS -> Optional.of(RegisterCode.I);
@@ -55,7 +70,14 @@ final class AbsenceReportCodes {
     static String trailReason(long reportId, AbsenceReportReason reason, Optional<String> decidedCode) {
         String base = "Absence report " + reportId + " from a parent: " + label(reason);
         return decidedCode.map(code -> base + (RegisterCode.fromSymbol(code).map(AbsenceReportCodes::notAccepted).orElse(false)
-                ? " (reason not accepted by the school)" : " (decided by the school)")).orElse(base);
+                ? " (reason not accepted by the school)"
+                : proposedCode(reason).map(RegisterCode::symbol).filter(code::equals).isPresent()
+                ? " (confirmed by the school)" : " (decided by the school)")).orElse(base);
+    }
+
+    /** The register's expected entry for a code the school has still to confirm. */
+    static String awaitingConfirmation(long reportId, AbsenceReportReason reason) {
+        return "Absence report " + reportId + " from a parent: " + label(reason) + " (awaiting confirmation by the school)";
     }
 
     static String label(AbsenceReportReason reason) {

@@ -12,8 +12,10 @@ import java.util.Map;
 
 /**
  * What the register records for a pupil a parent reported absent, when it is taken with {@code N}: the report's code,
- * with the report as the reason. Withdrawn sessions, sessions awaiting a staff decision and further days of religious
- * observance are not expected. Ordered after decisions made by the school (e.g. on a leave request), which win.
+ * with the report as the reason. A code the parent proposed for the school to confirm (M for an appointment, R for
+ * religious observance) is shown as expected but unconfirmed: the register keeps {@code N} until staff confirm it.
+ * Withdrawn sessions, sessions awaiting a decision without a proposed code and further days of religious observance
+ * are not expected. Ordered after decisions made by the school (e.g. on a leave request), which win.
  */
 @Singleton
 @Order(20)
@@ -32,12 +34,14 @@ class AbsenceReportExpectations implements AbsenceExpectations {
             return Map.of();
         }
         Map<Long, Expected> expected = new HashMap<>();
-        Map<Long, String> reasons = new HashMap<>();
-        for (AbsenceReportSessionRecord s : sessions.applyingTo(pupilIds, date, session)) {
-            String reason = reasons.computeIfAbsent(s.reportId(), id -> reports.findById(id)
-                    .map(r -> AbsenceReportCodes.trailReason(r.id(), r.reasonValue(), r.decided()))
+        Map<String, String> reasons = new HashMap<>();
+        for (AbsenceReportSessionRecord s : sessions.codedOrProposed(pupilIds, date, session)) {
+            boolean confirmed = s.dispositionValue() == AbsenceReportDisposition.APPLY;
+            String reason = reasons.computeIfAbsent(s.reportId() + (confirmed ? "" : "?"), id -> reports.findById(s.reportId())
+                    .map(r -> confirmed ? AbsenceReportCodes.trailReason(r.id(), r.reasonValue(), r.decided())
+                            : AbsenceReportCodes.awaitingConfirmation(r.id(), r.reasonValue()))
                     .orElseThrow());
-            s.registerCode().ifPresent(code -> expected.putIfAbsent(s.pupilId(), new Expected(code, reason)));
+            s.registerCode().ifPresent(code -> expected.putIfAbsent(s.pupilId(), new Expected(code, reason, confirmed)));
         }
         return expected;
     }

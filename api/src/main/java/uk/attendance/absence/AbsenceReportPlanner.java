@@ -34,14 +34,18 @@ final class AbsenceReportPlanner {
     }
 
     /**
-     * @param staffDecide the school decides the code (an OTHER reason, illness under review, or days added to a report
-     *                    the school is deciding or decided)
+     * Illness is coded I on the parent's word ({@code APPLY}); an appointment (M) or religious observance (R) awaits the
+     * school's confirmation with the code proposed; an OTHER reason awaits a decision with no code.
+     *
+     * @param staffDecide the school decides the code (illness under review, or days added to a report the school is
+     *                    deciding or decided)
      */
     static List<Planned> plan(SchoolCalendar calendar, SchoolRecord school, PupilRecord pupil, AbsenceReportReason reason,
                               LocalDate first, LocalDate last, Optional<LocalTime> appointment,
                               Optional<LocalTime> appointmentEnds, boolean staffDecide) {
         List<Planned> planned = new ArrayList<>();
-        Optional<RegisterCode> code = AbsenceReportCodes.codeFor(reason);
+        Optional<RegisterCode> onParentsWord = AbsenceReportCodes.codeOnParentsWord(reason);
+        Optional<RegisterCode> proposed = AbsenceReportCodes.proposedCode(reason);
         LocalDate observanceDay = null;
         for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
             if (!pupil.onRollOn(date)) {
@@ -54,19 +58,19 @@ final class AbsenceReportPlanner {
                 if (!calendar.isSession(date, session)) {
                     continue;
                 }
-                if (staffDecide || code.isEmpty()) {
-                    planned.add(new Planned(date, session, AbsenceReportDisposition.AWAITING_DECISION, Optional.empty()));
-                } else if (reason == AbsenceReportReason.RELIGIOUS_OBSERVANCE) {
+                if (reason == AbsenceReportReason.RELIGIOUS_OBSERVANCE) {
                     // A religious body sets apart a day: only one day may be R, further days need leave (rule book §4).
                     if (observanceDay == null) {
                         observanceDay = date;
                     }
-                    planned.add(observanceDay.equals(date)
-                            ? new Planned(date, session, AbsenceReportDisposition.APPLY, code)
-                            : new Planned(date, session, AbsenceReportDisposition.NEEDS_LEAVE_REQUEST, Optional.empty()));
-                } else {
-                    planned.add(new Planned(date, session, AbsenceReportDisposition.APPLY, code));
+                    if (!observanceDay.equals(date)) {
+                        planned.add(new Planned(date, session, AbsenceReportDisposition.NEEDS_LEAVE_REQUEST, Optional.empty()));
+                        continue;
+                    }
                 }
+                planned.add(!staffDecide && onParentsWord.isPresent()
+                        ? new Planned(date, session, AbsenceReportDisposition.APPLY, onParentsWord)
+                        : new Planned(date, session, AbsenceReportDisposition.AWAITING_DECISION, proposed));
             }
         }
         return planned;

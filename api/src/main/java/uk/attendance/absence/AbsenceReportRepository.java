@@ -18,7 +18,7 @@ interface AbsenceReportRepository extends CrudRepository<AbsenceReportRecord, Lo
     Optional<AbsenceReportRecord> findByIdForUpdate(long id);
 
     @Query("SELECT r.* FROM absence_report r JOIN pupil_contact pc ON pc.pupil_id = r.pupil_id"
-            + " WHERE pc.contact_id = :parentId ORDER BY r.created_at DESC, r.id DESC LIMIT 100")
+            + " WHERE pc.contact_id = :parentId AND (pc.parental_responsibility = TRUE OR pc.lives_with = TRUE) ORDER BY r.created_at DESC, r.id DESC LIMIT 100")
     List<AbsenceReportRecord> newestForFamilyOf(long parentId);
 
     @Query("SELECT * FROM absence_report WHERE school_id = :schoolId AND reason = 'ILLNESS' AND status = 'ACCEPTED'"

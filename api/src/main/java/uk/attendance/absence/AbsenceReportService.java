@@ -378,11 +378,17 @@ public class AbsenceReportService {
      * same checks and effects as a report from the app (a day already reported answers 409), in the caller's
      * transaction.
      *
-     * @throws ApiProblem when the report cannot be made as the app would refuse it
+     * @throws ApiProblem when the report cannot be made as the app would refuse it, or the contact has no parental
+     *                    responsibility for the child
      */
     public TextReport reportByText(ContactRecord parent, long pupilId, AbsenceReportReason reason,
                                    Optional<LocalTime> appointment, String reply) {
         PupilRecord pupil = pupils.find(pupilId).orElseThrow(() -> ApiProblem.notFound("No pupil " + pupilId));
+        if (!pupils.actsFor(parent.id(), pupilId)) {
+            // an emergency contact gets the morning text but does not report for the child: staff read the reply
+            throw ApiProblem.forbidden("The reply came from a contact who neither has parental responsibility for the child nor lives with them: "
+                    + "no absence report is made");
+        }
         SchoolRecord school = book.school(pupil.schoolId());
         Caller caller = new Caller(Caller.Kind.PARENT, parent.id(), parent.trustId(), Optional.empty(), Set.of(Roles.PARENT),
                 (parent.firstName() + " " + parent.lastName()).strip(), "");

@@ -28,6 +28,11 @@ interface AbsenceReportSessionRepository extends CrudRepository<AbsenceReportSes
             + " AND pupil_id IN (:pupilIds) AND disposition = 'APPLY'")
     List<AbsenceReportSessionRecord> applyingTo(Collection<Long> pupilIds, LocalDate date, Session session);
 
+    /** Sessions a report gives a code (recorded when the register is taken) or proposes one for staff to confirm. */
+    @Query("SELECT * FROM absence_report_session WHERE session_date = :date AND session = :session"
+            + " AND pupil_id IN (:pupilIds) AND (disposition = 'APPLY' OR disposition = 'AWAITING_DECISION' AND code IS NOT NULL)")
+    List<AbsenceReportSessionRecord> codedOrProposed(Collection<Long> pupilIds, LocalDate date, Session session);
+
     @Query("SELECT * FROM absence_report_session WHERE school_id = :schoolId AND session_date = :date AND session = :session"
             + " AND disposition IN (:dispositions)")
     List<AbsenceReportSessionRecord> ofSchoolSession(long schoolId, LocalDate date, Session session,

@@ -94,6 +94,7 @@ class AbsenceReportViews {
                 .expectedReturn(r.expectedReturn())
                 .note(r.note())
                 .decidedCode(r.decidedCode())
+                .proposedCode(AbsenceReportCodes.proposedCode(r.reasonValue()).map(RegisterCode::symbol).orElse(null))
                 .evidence(evidence.attachedTo(AbsenceReportService.evidenceSubject(r.id())).stream()
                         .map(EvidenceFileRecord::toContract).toList());
     }
@@ -118,7 +119,10 @@ class AbsenceReportViews {
         switch (r.statusValue()) {
             case AWAITING_DECISION -> notices.add(r.reasonValue() == AbsenceReportReason.ILLNESS && r.decidedCode() == null
                     ? "The school reviews illness reports before recording them: it will decide how to record this absence."
-                    : "The school will decide how to record this absence.");
+                    : AbsenceReportCodes.proposedCode(r.reasonValue())
+                    .map(code -> "The school confirms " + AbsenceReportCodes.label(r.reasonValue()) + "s before recording them ("
+                            + code.symbol() + "): until then the register shows the absence as not yet explained.")
+                    .orElse("The school will decide how to record this absence."));
             case NOT_ACCEPTED -> notices.add("The school has not accepted the reason: the absence is recorded as unauthorised ("
                     + r.decidedCode() + ").");
             case WITHDRAWN -> notices.add("This report was withdrawn.");
@@ -133,7 +137,7 @@ class AbsenceReportViews {
                 .map(AbsenceReportSessionRecord::sessionDate).distinct().toList();
         if (!needLeave.isEmpty()) {
             Optional<LocalDate> observed = rows.stream()
-                    .filter(s -> s.dispositionValue() == AbsenceReportDisposition.APPLY && "R".equals(s.code()))
+                    .filter(s -> s.dispositionValue().claims() && "R".equals(s.code()))
                     .map(AbsenceReportSessionRecord::sessionDate).findFirst();
             notices.add("Only one day can be recorded as religious observance (code R)"
                     + observed.map(d -> ": " + d).orElse("") + ". The other days ("

@@ -66,7 +66,7 @@ final class LeaveApiModels {
                 d.sessions().stream().map(s -> new LeaveSessionRef(s.date(), session(s.session()))).toList(),
                 d.skipped().stream().map(s -> new SkippedDay(s.date(), DayKind.fromValue(s.kind().name()), s.description())
                         .session(s.session().map(LeaveApiModels::session).orElse(null))).toList(),
-                attendance(f.ifApproved()), new LeaveRefusedOutlook(attendance(f.ifRefused()), penalty),
+                attendance(f.ifApproved()), new LeaveRefusedOutlook(uk.attendance.contract.model.LeaveRefusedOutlookCode.fromValue(f.refusedAs().symbol()), attendance(f.ifRefused()), penalty),
                 LeaveExplanation.summary(d), LeaveExplanation.sentences(d, f));
         f.current().ifPresent(c -> body.current(attendance(c)));
         return body;

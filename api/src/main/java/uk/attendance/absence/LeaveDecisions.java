@@ -31,7 +31,7 @@ import java.util.TreeMap;
 
 /**
  * The headteacher's decision on a pending request (REG24 r11: leave is given by a person the proprietor authorises;
- * policy 002: the headteacher). Approved sessions get the leave's code, the rest G, in the register when the pupil
+ * policy 002: the headteacher). Approved sessions get the leave's code, the rest G (a holiday) or O (any other leave), in the register when the pupil
  * is absent: sessions already registered N are amended now, the others when their register is taken.
  */
 @Singleton
@@ -121,7 +121,10 @@ public class LeaveDecisions {
         return approved;
     }
 
-    /** Approved sessions get the leave's code (religious observance: R on the first approved day, C after), the rest G. */
+    /**
+     * Approved sessions get the leave's code (religious observance: R on the first approved day, C after); the rest G for a
+     * holiday, O for any other kind of leave (G means a holiday the school did not grant).
+     */
     private static List<LeaveSessionRecord> withCodes(LeaveRequestRecord request, List<LeaveSessionRecord> asked,
                                                       Set<LeaveSlot> approved, LocalDateTime now) {
         List<LocalDate> approvedDays = asked.stream().map(s -> new LeaveSlot(s.sessionDate(), s.session()))
@@ -129,7 +132,8 @@ public class LeaveDecisions {
         List<LeaveSessionRecord> decided = new ArrayList<>();
         for (LeaveSessionRecord s : asked) {
             boolean yes = approved.contains(new LeaveSlot(s.sessionDate(), s.session()));
-            RegisterCode code = yes ? LeaveCodes.approved(request.leaveType(), approvedDays.indexOf(s.sessionDate())) : RegisterCode.G;
+            RegisterCode code = yes ? LeaveCodes.approved(request.leaveType(), approvedDays.indexOf(s.sessionDate()))
+                    : LeaveCodes.refused(request.leaveType());
             decided.add(s.decided(yes ? LeaveOutcome.APPROVED : LeaveOutcome.NOT_APPROVED, code.symbol(), now));
         }
         return decided;

@@ -46,12 +46,13 @@ final class LeaveExplanation {
                     + "request: if the school agrees to more days, they are recorded as leave for exceptional circumstances (C), "
                     + "which the school grants at its discretion.");
         }
-        if (draft.type() == LeaveType.EXCEPTIONAL_CIRCUMSTANCES) {
+        if (draft.type() == LeaveType.EXCEPTIONAL_CIRCUMSTANCES || draft.type() == LeaveType.HOLIDAY) {
             lines.add("Schools grant leave only in exceptional circumstances and decide how many days; a holiday is generally "
                     + "not an exceptional circumstance.");
         }
+        RegisterCode refused = forecast.refusedAs();
         lines.add("If the school does not agree and " + child + " is away anyway, the sessions are recorded as "
-                + LeaveCodes.label(RegisterCode.G) + " (G), an unauthorised absence"
+                + LeaveCodes.label(refused) + " (" + refused.symbol() + "), an unauthorised absence"
                 + forecast.ifRefused().attendancePercent().map(p -> ": attendance would be " + LeaveWords.percent(p)
                         + " all the same, but these sessions count towards a penalty notice").orElse("") + ".");
         lines.add(penalty(forecast, child));
@@ -66,9 +67,9 @@ final class LeaveExplanation {
             return "The penalty-notice rules do not apply: the child is not of compulsory school age on these days.";
         }
         return forecast.reachedAt()
-                .map(e -> "Taken as a holiday without permission, this would reach the penalty-notice threshold on "
+                .map(e -> takenWithout(forecast) + ", this would reach the penalty-notice threshold on "
                         + LeaveWords.slot(new LeaveSlot(e.date(), e.session())) + ".")
-                .orElse("Taken as a holiday without permission, this would not reach the penalty-notice threshold: "
+                .orElse(takenWithout(forecast) + ", this would not reach the penalty-notice threshold: "
                         + used(forecast) + " of the " + PenaltyThreshold.THRESHOLD_SESSIONS + " sessions would be used.");
     }
 
@@ -82,11 +83,17 @@ final class LeaveExplanation {
                 + (already == 1 ? "is" : "are") + " already recorded in the 10 school weeks before the leave";
         String rule = "10 sessions of unauthorised absence within 10 school weeks, when the school must consider a penalty notice";
         return forecast.reachedAt()
-                .map(e -> recordedSoFar + ". Taken as a holiday without permission, this leave would reach the national limit on "
+                .map(e -> recordedSoFar + ". " + takenWithout(forecast) + ", this leave would reach the national limit on "
                         + LeaveWords.slot(new LeaveSlot(e.date(), e.session())) + ": " + rule
                         + " (a first notice is £160 per parent, reduced to £80 if paid within 21 days).")
-                .orElse(recordedSoFar + ". Taken as a holiday without permission, this leave would not reach the national limit ("
+                .orElse(recordedSoFar + ". " + takenWithout(forecast) + ", this leave would not reach the national limit ("
                         + rule + "): " + used(forecast) + " of the 10 would be used.");
+    }
+
+    /** "Taken as a holiday without permission (G)" or "Taken without permission (O)": the code counts either way. */
+    private static String takenWithout(LeaveForecast forecast) {
+        return forecast.refusedAs() == RegisterCode.G ? "Taken as a holiday without permission (G)"
+                : "Taken without permission (" + forecast.refusedAs().symbol() + ")";
     }
 
     /** Consecutive whole days with the same reason as one run ("Monday 27 to Friday 31 October 2025 (half-term)"). */

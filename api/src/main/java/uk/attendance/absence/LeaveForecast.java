@@ -22,19 +22,21 @@ import java.util.function.Function;
 
 /**
  * What a leave request would do to a pupil's figures, from the rules core: attendance this year so far, attendance at
- * the end of the leave if approved or if taken anyway as {@code G}, and the penalty-notice threshold with the
- * requested sessions as {@code G} added to the marks already recorded.
+ * the end of the leave if approved or if taken anyway (as {@code G} for a holiday, {@code O} for other leave), and the
+ * penalty-notice threshold with the requested sessions as that code added to the marks already recorded (both count).
  *
  * @param current      this academic year up to today; empty before the pupil's admission
  * @param ifApproved   the academic year of the leave up to its last day: recorded marks, the requested sessions with
  *                     the leave's codes, every other school session from today on attended
- * @param ifRefused    the same with the requested sessions as G
+ * @param refusedAs    the code refused sessions get when the pupil is absent anyway (G or O)
+ * @param ifRefused    the same with the requested sessions as {@code refusedAs}
  * @param applies      the penalty-notice rules apply to at least one requested session (compulsory school age)
- * @param reachedAt    the first threshold event at a requested session, if taking them as G reaches the threshold
+ * @param reachedAt    the first threshold event at a requested session, if taking them as refused reaches the threshold
  * @param before       the threshold as it stands on the leave's first day, without it
- * @param after        the threshold on the leave's last day, with the requested sessions as G
+ * @param after        the threshold on the leave's last day, with the requested sessions as refused
  */
-record LeaveForecast(Optional<AttendanceSummary> current, AttendanceSummary ifApproved, AttendanceSummary ifRefused,
+record LeaveForecast(Optional<AttendanceSummary> current, AttendanceSummary ifApproved, RegisterCode refusedAs,
+                     AttendanceSummary ifRefused,
                      boolean applies, Optional<ThresholdEvent> reachedAt, PenaltyThresholdStatus before,
                      PenaltyThresholdStatus after) {
 
@@ -44,7 +46,7 @@ record LeaveForecast(Optional<AttendanceSummary> current, AttendanceSummary ifAp
      * @param requested the requested sessions in order, with the code each would get if approved
      */
     static LeaveForecast of(SchoolCalendar calendar, PupilFacts pupil, List<SessionMark> marks, List<SessionMark> requested,
-                            LocalDate today) {
+                            LocalDate today, RegisterCode refusedAs) {
         if (requested.isEmpty()) {
             throw new IllegalArgumentException("No sessions requested");
         }
@@ -64,24 +66,24 @@ record LeaveForecast(Optional<AttendanceSummary> current, AttendanceSummary ifAp
         Function<Function<SessionMark, RegisterCode>, AttendanceSummary> projected = codeOf -> AttendanceCalculator.summarise(
                 projection(calendar, pupil, recorded, asked, codeOf, latest(today, yearOfLeave), last), pupil, yearOfLeave, last);
         AttendanceSummary ifApproved = projected.apply(SessionMark::code);
-        AttendanceSummary ifRefused = projected.apply(m -> RegisterCode.G);
+        AttendanceSummary ifRefused = projected.apply(m -> refusedAs);
 
-        List<SessionMark> withHoliday = new ArrayList<>();
+        List<SessionMark> withRefused = new ArrayList<>();
         recorded.forEach((k, m) -> {
             if (!asked.containsKey(k)) {
-                withHoliday.add(m);
+                withRefused.add(m);
             }
         });
-        requested.forEach(m -> withHoliday.add(new SessionMark(m.date(), m.session(), RegisterCode.G)));
+        requested.forEach(m -> withRefused.add(new SessionMark(m.date(), m.session(), refusedAs)));
         List<SessionMark> without = recorded.values().stream().filter(m -> !asked.containsKey(key(m.date(), m.session()))).toList();
         PenaltyThresholdStatus before = PenaltyThreshold.evaluate(calendar, without, pupil, first);
-        PenaltyThresholdStatus after = PenaltyThreshold.evaluate(calendar, withHoliday, pupil, last);
+        PenaltyThresholdStatus after = PenaltyThreshold.evaluate(calendar, withRefused, pupil, last);
         Optional<ThresholdEvent> reachedAt = after.events().stream()
                 .filter(e -> asked.containsKey(key(e.date(), e.session())))
                 .findFirst();
         boolean applies = requested.stream().anyMatch(m -> !m.date().isBefore(PenaltyThreshold.FRAMEWORK_START)
                 && pupil.onRollAndOfCompulsorySchoolAge(m.date()));
-        return new LeaveForecast(current, ifApproved, ifRefused, applies, reachedAt, before, after);
+        return new LeaveForecast(current, ifApproved, refusedAs, ifRefused, applies, reachedAt, before, after);
     }
 
     /** Recorded marks, the requested sessions with their code, and every other school session from {@code fillFrom} on as present. */

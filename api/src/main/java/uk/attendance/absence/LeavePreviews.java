@@ -42,7 +42,8 @@ class LeavePreviews {
         LocalDate from = earliestYear.minusYears(1).isBefore(PenaltyThreshold.FRAMEWORK_START)
                 ? PenaltyThreshold.FRAMEWORK_START : earliestYear.minusYears(1);
         List<SessionMark> marks = register.sessionMarks(pupil.id(), from, last);
-        LeaveForecast forecast = LeaveForecast.of(draft.calendar(), facts(pupil), marks, requested, draft.today());
+        LeaveForecast forecast = LeaveForecast.of(draft.calendar(), facts(pupil), marks, requested, draft.today(),
+                LeaveCodes.refused(draft.type()));
         return new Preview(draft, requested, forecast);
     }
 

@@ -14,8 +14,8 @@ final class LeaveReasons {
         String by = byName == null ? "" : " by " + byName + (byPosition == null || byPosition.isBlank() ? "" : " (" + byPosition + ")");
         String text = outcome == LeaveOutcome.APPROVED
                 ? "Leave request " + requestId + " approved" + by + ": " + LeaveCodes.label(code) + " (" + code.symbol() + ")"
-                : "Leave request " + requestId + " not approved" + by + ": absent without the school's permission, "
-                        + LeaveCodes.label(code) + " (" + code.symbol() + ")";
+                : "Leave request " + requestId + " not approved" + by + ": absent without the school's permission"
+                        + (code == RegisterCode.G ? ", " + LeaveCodes.label(code) : "") + " (" + code.symbol() + ")";
         return text.length() <= 500 ? text : text.substring(0, 500);
     }
 }

@@ -135,7 +135,7 @@ class TextReviews {
         for (TextReviewRecord item : list) {
             TextReplyRecord text = texts.get(item.textReplyId());
             LocalDate day = text.receivedAt().atOffset(ZoneOffset.UTC).atZoneSameInstant(school.zone()).toLocalDate();
-            List<PupilRecord> children = childrenOf.computeIfAbsent(item.contactId(), pupils::childrenOf).stream()
+            List<PupilRecord> children = childrenOf.computeIfAbsent(item.contactId(), pupils::linkedChildrenOf).stream()
                     .filter(p -> p.schoolId() == school.id() && p.onRollOn(day))
                     .sorted(Comparator.comparing(PupilRecord::dateOfBirth).thenComparing(PupilRecord::id))
                     .toList();

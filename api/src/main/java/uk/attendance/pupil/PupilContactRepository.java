@@ -11,4 +11,6 @@ interface PupilContactRepository extends CrudRepository<PupilContactRecord, Long
     List<PupilContactRecord> findByPupilIdInOrderByPriority(java.util.Collection<Long> pupilIds);
 
     boolean existsByPupilIdAndContactId(long pupilId, long contactId);
+
+    java.util.Optional<PupilContactRecord> findByPupilIdAndContactId(long pupilId, long contactId);
 }

@@ -27,6 +27,7 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured({Roles.ATTENDANCE_OFFICER, Roles.TEACHER, Roles.DSL, Roles.HEADTEACHER, Roles.TRUST_ADMIN})
 class PupilController implements PupilsApi {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PupilController.class);
     private final PupilService pupils;
     private final SchoolService schools;
     private final CurrentCaller caller;
@@ -65,6 +66,15 @@ class PupilController implements PupilsApi {
     public HttpResponse<PupilContact> linkPupilContact(Long pupilId, PupilContactInput input) {
         Caller c = caller.get();
         return HttpResponse.created(toContract(pupils.link(pupils.visibleTo(c, pupilId), c.trustId(), input)));
+    }
+
+    @Override
+    @Secured({Roles.TRUST_ADMIN, Roles.HEADTEACHER})
+    public HttpResponse<Void> unlinkPupilContact(Long pupilId, Long contactId) {
+        Caller c = caller.get();
+        pupils.unlink(pupils.visibleTo(c, pupilId), contactId);
+        LOG.info("Contact {} unlinked from pupil {} by staff {}", contactId, pupilId, c.id());
+        return HttpResponse.noContent();
     }
 
     @Override

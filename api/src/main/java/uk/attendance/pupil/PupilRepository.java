@@ -17,9 +17,16 @@ interface PupilRepository extends CrudRepository<PupilRecord, Long> {
 
     boolean existsByUpn(String upn);
 
-    @Query("SELECT p.* FROM pupil p JOIN pupil_contact pc ON pc.pupil_id = p.id WHERE pc.contact_id = :contactId ORDER BY p.date_of_birth")
+    /** The children the contact acts for (parental responsibility, or the child lives with them): they read about them. */
+    @Query("SELECT p.* FROM pupil p JOIN pupil_contact pc ON pc.pupil_id = p.id WHERE pc.contact_id = :contactId"
+            + " AND (pc.parental_responsibility = TRUE OR pc.lives_with = TRUE) ORDER BY p.date_of_birth")
     List<PupilRecord> findChildrenOf(long contactId);
 
-    @Query("SELECT COUNT(*) > 0 FROM pupil_contact WHERE pupil_id = :pupilId AND contact_id = :contactId")
-    boolean isLinked(long pupilId, long contactId);
+    /** Every child the contact is linked to, emergency contacts included (texts, and staff reviewing their texts). */
+    @Query("SELECT p.* FROM pupil p JOIN pupil_contact pc ON pc.pupil_id = p.id WHERE pc.contact_id = :contactId ORDER BY p.date_of_birth")
+    List<PupilRecord> findLinkedChildrenOf(long contactId);
+
+    @Query("SELECT COUNT(*) > 0 FROM pupil_contact WHERE pupil_id = :pupilId AND contact_id = :contactId"
+            + " AND (parental_responsibility = TRUE OR lives_with = TRUE)")
+    boolean actsFor(long pupilId, long contactId);
 }

@@ -45,8 +45,10 @@ public class PupilService {
     }
 
     /**
-     * The pupil, when the caller may see them: a parent linked to the child, staff of the child's school,
-     * a trust admin of its trust. Anyone else gets 404, so existence is not revealed.
+     * The pupil, when the caller may see them: a parent/carer who acts for the child (see {@link #actsFor}), staff of
+     * the child's school, a trust admin of its trust. Anyone else gets 404, so existence is not revealed: an emergency
+     * contact (neither parental responsibility nor the child living with them) receives texts about the child but
+     * neither acts for them (reports, leave, withdrawals) nor reads their attendance or evidence.
      */
     public PupilRecord visibleTo(Caller caller, long pupilId) {
         return find(pupilId)
@@ -56,7 +58,7 @@ public class PupilService {
 
     private boolean canSee(Caller caller, PupilRecord pupil) {
         if (caller.isParent()) {
-            return pupils.isLinked(pupil.id(), caller.id());
+            return actsFor(caller.id(), pupil.id());
         }
         return caller.worksAt(pupil.schoolId())
                 && schools.find(pupil.schoolId()).map(s -> s.trustId() == caller.trustId()).orElse(false);
@@ -85,8 +87,23 @@ public class PupilService {
     }
 
 
+    /**
+     * Whether the contact acts for the pupil: they have parental responsibility, or the child lives with them (a foster
+     * carer, a step-parent: a "parent" in education law, Education Act 1996 s576, and "the parent the pupil normally lives
+     * with" who asks for leave, rule book §4).
+     */
+    public boolean actsFor(long contactId, long pupilId) {
+        return pupils.actsFor(pupilId, contactId);
+    }
+
+    /** The children the contact acts for (what a signed-in parent sees; see {@link #actsFor}). */
     public List<PupilRecord> childrenOf(long contactId) {
         return pupils.findChildrenOf(contactId);
+    }
+
+    /** Every child the contact is linked to, as an emergency contact too: for staff, never for the contact's own reads. */
+    public List<PupilRecord> linkedChildrenOf(long contactId) {
+        return pupils.findLinkedChildrenOf(contactId);
     }
 
     public PupilRecord admit(SchoolRecord school, PupilInput in) {
@@ -161,6 +178,17 @@ public class PupilService {
         return new ContactLink(contact, link);
     }
 
+    /**
+     * Removes a contact's link to the pupil (they no longer receive texts about the child nor act for them); the contact
+     * itself stays, with their other children. 404 when the contact is not linked to this pupil.
+     */
+    @Transactional
+    public void unlink(PupilRecord pupil, long contactId) {
+        PupilContactRecord link = links.findByPupilIdAndContactId(pupil.id(), contactId)
+                .orElseThrow(() -> ApiProblem.notFound("No contact " + contactId + " of pupil " + pupil.id()));
+        links.delete(link);
+    }
+
     public Optional<ContactRecord> contact(long contactId) {
         return contacts.findById(contactId);
     }
@@ -171,13 +199,14 @@ public class PupilService {
     }
 
     /**
-     * Every contact with this mobile (E.164), one per trust at most, oldest first, each with their children on roll at
-     * that instant, the day taken in each child's school's timezone (a contact with no child on roll has an empty list).
+     * Every contact with this mobile (E.164), one per trust at most, oldest first, each with the children they are
+     * linked to (emergency contacts too: this is for staff reviewing their texts) on roll at that instant, the day taken
+     * in each child's school's timezone (a contact with no child on roll has an empty list).
      */
     public List<ContactChildren> contactsWithChildrenOnRoll(String e164, java.time.Instant at) {
         List<ContactChildren> found = new ArrayList<>();
         for (ContactRecord contact : contacts.findByMobileOrderById(e164)) {
-            found.add(new ContactChildren(contact, pupils.findChildrenOf(contact.id()).stream()
+            found.add(new ContactChildren(contact, pupils.findLinkedChildrenOf(contact.id()).stream()
                     .filter(p -> schools.find(p.schoolId()).map(s -> p.onRollOn(at.atZone(s.zone()).toLocalDate()))
                             .orElse(false))
                     .toList()));

@@ -115,7 +115,7 @@ class RegisterController implements RegisterApi {
             AbsenceExpectations.Expected known = r.expected().get(p.id());
             if (known != null) {
                 entry.expected(new ExpectedAbsence(known.code().symbol(),
-                        Category.fromValue(known.code().category().name()), known.reason()));
+                        Category.fromValue(known.code().category().name()), known.reason(), known.confirmed()));
             }
             return entry;
         }).toList();

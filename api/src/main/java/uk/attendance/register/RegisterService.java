@@ -243,7 +243,7 @@ public class RegisterService {
                 continue;
             }
             AbsenceExpectations.Expected known = expected.get(row.getPupilId());
-            if (known != null && code.get().equals(UNEXPLAINED)) {
+            if (known != null && known.confirmed() && code.get().equals(UNEXPLAINED)) {
                 code = Optional.of(known.code());
                 expectedReasons.put(row.getPupilId(), known.reason());
             }
@@ -281,7 +281,9 @@ public class RegisterService {
                                                              Session session) {
         Map<Long, AbsenceExpectations.Expected> known = new HashMap<>();
         for (AbsenceExpectations source : expectations) {
-            source.forSession(pupilIds, date, session).forEach(known::putIfAbsent);
+            // the first source wins, except that a confirmed code wins over one still awaiting confirmation
+            source.forSession(pupilIds, date, session).forEach((pupil, expected) -> known.merge(pupil, expected,
+                    (first, later) -> first.confirmed() || !later.confirmed() ? first : later));
         }
         return known;
     }
@@ -318,7 +320,7 @@ public class RegisterService {
         Map<String, List<ClosedMark>> byReason = new java.util.LinkedHashMap<>();
         for (long pupilId : unmarked) {
             AbsenceExpectations.Expected known = expected.get(pupilId);
-            ClosedMark closed = known == null ? new ClosedMark(pupilId, UNEXPLAINED, NO_MARK_AT_CLOSE)
+            ClosedMark closed = known == null || !known.confirmed() ? new ClosedMark(pupilId, UNEXPLAINED, NO_MARK_AT_CLOSE)
                     : new ClosedMark(pupilId, known.code(), NO_MARK_AT_CLOSE + " - " + known.reason());
             byReason.computeIfAbsent(closed.reason(), r -> new ArrayList<>()).add(closed);
         }

@@ -176,8 +176,8 @@ class AbsenceReportHttpTest {
         // Wednesday's register, not taken yet, shows the expected code; taken with N, it records I with the reason.
         Map<String, Object> expected = (Map<String, Object>) calls.registerEntry(oakfieldOfficer, oakfield.id(), WED, "AM",
                 family.group(), aisha.id()).get("expected");
-        assertEquals(Map.of("code", "I", "category", "AUTHORISED", "reason", "Absence report " + id(aishas) + " from a parent: illness"),
-                expected);
+        assertEquals(Map.of("code", "I", "category", "AUTHORISED", "reason", "Absence report " + id(aishas) + " from a parent: illness",
+                "confirmed", true), expected);
         Map<String, Object> taken = calls.takeRegister(oakfieldOfficer, oakfield.id(), WED, "AM", family.group(), Map.of(aisha.id(), "N"));
         assertEquals("I", list(taken, "entries").stream().filter(e -> ((Number) e.get("pupilId")).longValue() == aisha.id())
                 .findFirst().orElseThrow().get("code"));
@@ -281,31 +281,34 @@ class AbsenceReportHttpTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void religiousObservanceForTwoDaysCodesOneDayRAndSaysTheSecondNeedsALeaveRequest() {
+    void religiousObservanceForTwoDaysProposesOneDayRForStaffToConfirmAndSaysTheSecondNeedsALeaveRequest() {
         Family family = family(oakfield);
         Map<String, Object> report = calls.reported(family.token(), body("pupilIds", List.of(family.child().id()),
                 "firstDay", THU, "lastDay", FRI, "reason", "RELIGIOUS_OBSERVANCE")).get(0);
 
-        assertEquals("ACCEPTED", report.get("status"));
-        assertEquals(Map.of(THU + " AM", "AWAITING_REGISTER R", THU + " PM", "AWAITING_REGISTER R",
+        assertEquals("AWAITING_DECISION", report.get("status"), "R is recorded once the school confirms the day");
+        assertEquals("R", report.get("proposedCode"));
+        assertEquals(Map.of(THU + " AM", "AWAITING_DECISION R", THU + " PM", "AWAITING_DECISION R",
                 FRI + " AM", "NEEDS_LEAVE_REQUEST", FRI + " PM", "NEEDS_LEAVE_REQUEST"), summary(report));
         List<String> notices = (List<String>) report.get("notices");
         assertTrue(notices.stream().anyMatch(n -> n.contains("Only one day can be recorded as religious observance (code R): "
                 + THU) && n.contains("(" + FRI + ") need a leave of absence request")), notices.toString());
-        assertEquals("R", ((Map<String, Object>) calls.registerEntry(oakfieldOfficer, oakfield.id(), THU, "PM", family.group(),
-                family.child().id()).get("expected")).get("code"));
+        Map<String, Object> expected = (Map<String, Object>) calls.registerEntry(oakfieldOfficer, oakfield.id(), THU, "PM",
+                family.group(), family.child().id()).get("expected");
+        assertEquals("R", expected.get("code"));
+        assertEquals(false, expected.get("confirmed"));
         assertNull(calls.registerEntry(oakfieldOfficer, oakfield.id(), FRI, "AM", family.group(), family.child().id()).get("expected"));
     }
 
     /** The afternoon register opens at 13:15: the morning session runs until then (the convention in the contract). */
-    @ParameterizedTest(name = "an appointment at {0}-{1} is M in {2}")
+    @ParameterizedTest(name = "an appointment at {0}-{1} proposes M in {2}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
             "14:00 | -     | PM",
             "09:30 | 11:00 | AM",
             "11:30 | 13:45 | AM PM",
             "13:15 | -     | PM",
             "08:00 | -     | AM"})
-    void anAppointmentIsMInTheSessionsItsTimeTouches(String start, String ends, String sessions) {
+    void anAppointmentProposesMInTheSessionsItsTimeTouches(String start, String ends, String sessions) {
         Family family = family(oakfield);
         Map<String, Object> request = body("pupilIds", List.of(family.child().id()), "firstDay", THU,
                 "reason", "MEDICAL_APPOINTMENT", "appointmentTime", start);
@@ -316,12 +319,15 @@ class AbsenceReportHttpTest {
 
         Map<String, String> expected = new LinkedHashMap<>();
         for (String session : sessions.split(" ")) {
-            expected.put(THU + " " + session, "AWAITING_REGISTER M");
+            expected.put(THU + " " + session, "AWAITING_DECISION M");
         }
         assertEquals(expected, summary(report));
-        assertEquals("Absence report " + id(report) + " from a parent: medical or dental appointment",
-                ((Map<?, ?>) calls.registerEntry(oakfieldOfficer, oakfield.id(), THU, sessions.split(" ")[0], family.group(),
-                        family.child().id()).get("expected")).get("reason"));
+        assertEquals("AWAITING_DECISION", report.get("status"), "staff confirm an appointment before M is recorded");
+        Map<?, ?> entry = (Map<?, ?>) calls.registerEntry(oakfieldOfficer, oakfield.id(), THU, sessions.split(" ")[0], family.group(),
+                family.child().id()).get("expected");
+        assertEquals("Absence report " + id(report) + " from a parent: medical or dental appointment (awaiting confirmation by "
+                + "the school)", entry.get("reason"));
+        assertEquals(false, entry.get("confirmed"));
     }
 
     @Test

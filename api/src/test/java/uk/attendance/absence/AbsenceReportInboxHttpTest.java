@@ -15,6 +15,7 @@ import uk.attendance.auth.Roles;
 import uk.attendance.auth.SignInFixture;
 import uk.attendance.notify.OutboxWorker;
 import uk.attendance.pupil.ContactRecord;
+import uk.attendance.register.RegisterService;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.TrustRecord;
@@ -60,6 +61,8 @@ class AbsenceReportInboxHttpTest {
     SignInFixture rows;
     @Inject
     OutboxWorker outboxWorker;
+    @Inject
+    RegisterService register;
 
     AbsenceReportCalls calls;
     TrustRecord trust;
@@ -157,6 +160,103 @@ class AbsenceReportInboxHttpTest {
         assertEquals(409, again.getStatus().getCode());
         // The family is told the school has recorded it (no device: a text, without names or reasons).
         assertEquals(List.of(AbsenceReportNotifier.DECIDED_TEXT), texts(family));
+    }
+
+    /**
+     * Rule book §4: M is leave, given by a person the school authorises, not by the parent's word. The report proposes M;
+     * until staff confirm, the register shows it expected but unconfirmed and the session stays N.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMedicalAppointmentLeavesTheSessionNWithMExpectedUntilStaffConfirmThenMWithTheTrailNamingTheReportAndTheConfirmer() {
+        Family family = family(school);
+        long pupil = family.child().id();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("pupilIds", List.of(pupil));
+        body.put("firstDay", WED);
+        body.put("reason", "MEDICAL_APPOINTMENT");
+        body.put("appointmentTime", "10:00");
+        Map<String, Object> report = calls.reported(family.token(), body).get(0);
+        long reportId = id(report);
+
+        assertEquals("AWAITING_DECISION", report.get("status"));
+        assertEquals("M", report.get("proposedCode"));
+        assertEquals(Map.of(WED + " AM", "AWAITING_DECISION M"), summary(report));
+        assertTrue(((List<String>) report.get("notices")).contains("The school confirms medical or dental appointments before "
+                + "recording them (M): until then the register shows the absence as not yet explained."), report.toString());
+        assertTrue(calls.inbox(officer, school.id(), "").stream().anyMatch(r -> id(r) == reportId), "in the staff inbox");
+        String pending = "Absence report " + reportId + " from a parent: medical or dental appointment (awaiting confirmation by the school)";
+        assertEquals(Map.of("code", "M", "category", "AUTHORISED", "reason", pending, "confirmed", false),
+                calls.registerEntry(officer, school.id(), WED, "AM", family.group(), pupil).get("expected"));
+
+        // The register is taken with the pupil absent: it stays N, nothing recorded on the parent's word.
+        Map<String, Object> taken = calls.takeRegister(officer, school.id(), WED, "AM", family.group(), Map.of(pupil, "N"));
+        assertEquals("N", list(taken, "entries").stream().filter(e -> ((Number) e.get("pupilId")).longValue() == pupil)
+                .findFirst().orElseThrow().get("code"));
+        Map<String, Object> before = calls.markHistory(officer, pupil, WED, "AM");
+        assertEquals("N", before.get("currentCode"));
+        assertEquals(List.of(), before.get("amendments"));
+        assertEquals(Map.of(WED + " AM", "AWAITING_DECISION M"), summary(calls.get(family.token(), reportId)));
+
+        var unsuitable = assertThrows(HttpClientResponseException.class, () -> calls.decide(officer, reportId, Map.of("code", "I")));
+        Problems.assertProblem(unsuitable, 400, "code", "use M, O, G");
+        Map<String, Object> confirmed = calls.decide(officer, reportId, Map.of("code", "M", "note", "Appointment letter seen"));
+
+        assertEquals("ACCEPTED", confirmed.get("status"));
+        assertEquals("M", confirmed.get("decidedCode"));
+        assertEquals(Map.of(WED + " AM", "RECORDED M"), summary(confirmed));
+        Map<String, Object> after = calls.markHistory(officer, pupil, WED, "AM");
+        assertEquals("M", after.get("currentCode"));
+        assertEquals("N", ((Map<String, Object>) after.get("original")).get("code"));
+        Map<String, Object> change = list(after, "amendments").get(0);
+        assertEquals("N", change.get("originalCode"));
+        assertEquals("M", change.get("newCode"));
+        assertEquals("Absence report " + reportId + " from a parent: medical or dental appointment (confirmed by the school)",
+                change.get("reason"));
+        assertEquals(officerName, change.get("byName"), "the staff member who confirmed it");
+        assertEquals("Attendance officer", change.get("byPosition"));
+        assertEquals("Recorded as M: Appointment letter seen", list(confirmed, "history").get(1).get("details"));
+    }
+
+    /** The register closed by the system (no mark at close) while the appointment awaits confirmation: N, not M. */
+    @Test
+    void aRegisterClosedWhileAnAppointmentAwaitsConfirmationRecordsNThenMOnceConfirmed() {
+        SchoolRecord closing = fixtures.school(trust);
+        var staff = fixtures.staff(trust, Optional.of(closing), Roles.ATTENDANCE_OFFICER);
+        String closingOfficer = fixtures.token(staff);
+        Family family = family(closing);
+        long pupil = family.child().id();
+        long reportId = id(calls.reported(family.token(), Map.of("pupilIds", List.of(pupil), "firstDay", WED,
+                "reason", "MEDICAL_APPOINTMENT", "appointmentTime", "09:00")).get(0));
+
+        var closed = register.closeRegister(closing.id(), java.time.LocalDate.parse(WED), uk.attendance.rules.Session.AM);
+
+        assertEquals(List.of(new RegisterService.ClosedMark(pupil, uk.attendance.rules.RegisterCode.N,
+                "no mark at register close")), closed);
+        calls.decide(closingOfficer, reportId, Map.of("code", "M"));
+        Map<String, Object> change = list(calls.markHistory(closingOfficer, pupil, WED, "AM"), "amendments").get(0);
+        assertEquals("N", change.get("originalCode"));
+        assertEquals("M", change.get("newCode"));
+        assertEquals(staff.name(), change.get("byName"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void religiousObservanceIsExpectedUnconfirmedUntilStaffConfirmTheDayThenRecordedAsR() {
+        Family family = family(school);
+        long pupil = family.child().id();
+        Map<String, Object> report = calls.reported(family.token(), Map.of("pupilIds", List.of(pupil), "firstDay", THU,
+                "reason", "RELIGIOUS_OBSERVANCE")).get(0);
+        assertEquals(Map.of(THU + " AM", "AWAITING_DECISION R", THU + " PM", "AWAITING_DECISION R"), summary(report));
+        assertEquals(false, ((Map<String, Object>) calls.registerEntry(officer, school.id(), THU, "PM", family.group(), pupil)
+                .get("expected")).get("confirmed"));
+
+        Map<String, Object> confirmed = calls.decide(officer, id(report), Map.of("code", "R"));
+
+        assertEquals(Map.of(THU + " AM", "AWAITING_REGISTER R", THU + " PM", "AWAITING_REGISTER R"), summary(confirmed));
+        assertEquals(Map.of("code", "R", "category", "AUTHORISED", "confirmed", true, "reason", "Absence report " + id(report)
+                        + " from a parent: religious observance (confirmed by the school)"),
+                calls.registerEntry(officer, school.id(), THU, "PM", family.group(), pupil).get("expected"));
     }
 
     @Test

@@ -159,7 +159,7 @@ class LeaveRequestHttpTest {
                 400, "lastDay", "must not be before firstDay");
         Problems.assertProblem(rejected(requestBody(f.child(), "STUDY_LEAVE", "2026-01-05", "2026-06-30"), f.token()),
                 400, "lastDay", "at most 92 days");
-        Problems.assertProblem(rejected(Map.of("pupilId", f.child().id(), "type", "HOLIDAY", "firstDay", "2025-12-01",
+        Problems.assertProblem(rejected(Map.of("pupilId", f.child().id(), "type", "TRIP", "firstDay", "2025-12-01",
                 "lastDay", "2025-12-02", "reason", "Sun"), f.token()), 400, "type", "");
     }
 
@@ -174,9 +174,10 @@ class LeaveRequestHttpTest {
                 Set.of("2025-11-10", "2025-11-11"), "O");
 
         Map<String, Object> preview = post("/leave-requests/preview", Map.of("pupilId", f.child().id(),
-                "type", "EXCEPTIONAL_CIRCUMSTANCES", "firstDay", "2025-12-01", "lastDay", "2025-12-08"), f.token());
+                "type", "HOLIDAY", "firstDay", "2025-12-01", "lastDay", "2025-12-08"), f.token());
 
         assertEquals("C", preview.get("code"));
+        assertEquals("G", map(preview.get("ifRefused")).get("code"), "a holiday taken without permission is G");
         assertEquals(6, preview.get("schoolDays"));
         assertEquals(12, ((List<?>) preview.get("sessions")).size());
         assertEquals(List.of(Map.of("date", "2025-12-06", "kind", "WEEKEND", "description", "Weekend"),
@@ -224,7 +225,7 @@ class LeaveRequestHttpTest {
         importMarks(f.child(), LocalDate.parse("2025-11-03"), LocalDate.parse("2025-11-19"), Set.of("2025-11-17"), "G");
 
         Map<String, Object> preview = post("/leave-requests/preview", Map.of("pupilId", f.child().id(),
-                "type", "EXCEPTIONAL_CIRCUMSTANCES", "firstDay", "2025-12-10", "firstSession", "PM", "lastDay", "2025-12-12",
+                "type", "HOLIDAY", "firstDay", "2025-12-10", "firstSession", "PM", "lastDay", "2025-12-12",
                 "lastSession", "AM"), f.token());
 
         assertEquals(List.of(Map.of("date", "2025-12-10", "session", "PM"), Map.of("date", "2025-12-11", "session", "AM"),
@@ -234,14 +235,14 @@ class LeaveRequestHttpTest {
         assertNull(penalty.get("reachedOn"));
         assertEquals(2, penalty.get("sessionsAlreadyCounted"));
         assertEquals(8, penalty.get("sessionsLeftBefore"));
-        assertEquals("Taken as a holiday without permission, this would not reach the penalty-notice threshold: 6 of the 10 "
+        assertEquals("Taken as a holiday without permission (G), this would not reach the penalty-notice threshold: 6 of the 10 "
                 + "sessions would be used.", penalty.get("headline"));
         assertTrue(firstEventFrom(f.child(), preview, LocalDate.parse("2025-12-10"), LocalDate.parse("2025-12-12")).isEmpty(),
                 "the rules core agrees: no threshold event");
 
         // Staff of the school may preview too; another family may not.
         assertEquals(preview.get("ifRefused"), post("/leave-requests/preview", Map.of("pupilId", f.child().id(),
-                "type", "EXCEPTIONAL_CIRCUMSTANCES", "firstDay", "2025-12-10", "firstSession", "PM", "lastDay", "2025-12-12",
+                "type", "HOLIDAY", "firstDay", "2025-12-10", "firstSession", "PM", "lastDay", "2025-12-12",
                 "lastSession", "AM"), teacher).get("ifRefused"));
         Family other = family("P2");
         assertEquals(HttpStatus.NOT_FOUND, assertThrows(HttpClientResponseException.class, () -> post("/leave-requests/preview",
@@ -252,7 +253,7 @@ class LeaveRequestHttpTest {
     // ---------------------------------------------------------------------------------------------- decisions and the register
 
     @Test
-    void approvingSomeDaysPrefillsTheRegisterAndTheRestIsAHolidayWhenAbsent() {
+    void approvingSomeDaysPrefillsTheRegisterAndTheRestIsUnauthorisedWhenAbsent() {
         at("2025-11-20T07:00:00Z");
         Family f = family("D1");
         long id = id(created(requestBody(f.child(), "EXCEPTIONAL_CIRCUMSTANCES", "2025-11-24", "2025-11-26"), f.token()));
@@ -268,7 +269,7 @@ class LeaveRequestHttpTest {
 
         assertEquals("PARTLY_APPROVED", decided.get("status"));
         assertEquals("Mrs Okafor", decided.get("decidedBy"));
-        assertEquals(List.of("APPROVED C", "APPROVED C", "APPROVED C", "APPROVED C", "NOT_APPROVED G", "NOT_APPROVED G"),
+        assertEquals(List.of("APPROVED C", "APPROVED C", "APPROVED C", "APPROVED C", "NOT_APPROVED O", "NOT_APPROVED O"),
                 sessions(decided).stream().map(s -> s.get("outcome") + " " + s.get("code")).toList());
         assertEquals(List.of("SUBMITTED", "PARTLY_APPROVED", "REGISTER_UPDATED", "PARENT_NOTIFIED"), events(decided));
         String approvedReason = "Leave request " + id + " approved by Mrs Okafor (Headteacher): leave for exceptional circumstances (C)";
@@ -282,7 +283,7 @@ class LeaveRequestHttpTest {
 
         // Not registered yet: expected in the register, recorded with the reason when the register is taken with N.
         at("2025-11-24T13:20:00Z");
-        assertEquals(Map.of("code", "C", "category", "AUTHORISED", "reason", approvedReason),
+        assertEquals(Map.of("code", "C", "category", "AUTHORISED", "reason", approvedReason, "confirmed", true),
                 entryOf(register("D1", "2025-11-24", "PM"), f.child()).get("expected"));
         assertEquals("C", entryOf(takeRegister("D1", "2025-11-24", "PM", f.child(), "N"), f.child()).get("code"));
         Map<String, Object> afternoon = history(f.child(), "2025-11-24", "PM");
@@ -290,13 +291,13 @@ class LeaveRequestHttpTest {
         assertEquals(approvedReason, map(afternoon.get("original")).get("reason"));
         assertEquals(List.of(), afternoon.get("amendments"));
 
-        // The day not approved: absent → G (a holiday not agreed), with the reason naming the request.
+        // The day not approved: absent → O (not a holiday: G is only a holiday not granted), the reason naming the request.
         at("2025-11-26T09:00:00Z");
         String notApproved = "Leave request " + id + " not approved by Mrs Okafor (Headteacher): absent without the school's "
-                + "permission, a holiday not agreed by the school (G)";
-        assertEquals(Map.of("code", "G", "category", "UNAUTHORISED", "reason", notApproved),
+                + "permission (O)";
+        assertEquals(Map.of("code", "O", "category", "UNAUTHORISED", "reason", notApproved, "confirmed", true),
                 entryOf(register("D1", "2025-11-26", "AM"), f.child()).get("expected"));
-        assertEquals("G", entryOf(takeRegister("D1", "2025-11-26", "AM", f.child(), "N"), f.child()).get("code"));
+        assertEquals("O", entryOf(takeRegister("D1", "2025-11-26", "AM", f.child(), "N"), f.child()).get("code"));
         assertEquals(notApproved, map(history(f.child(), "2025-11-26", "AM").get("original")).get("reason"));
 
         // The parent had no device: once the outbox's worker has run, a text that names neither the child nor the reason.
@@ -318,7 +319,7 @@ class LeaveRequestHttpTest {
         at("2025-11-20T07:00:00Z");
         Family f = family("D2");
         Map<String, Object> device = post("/me/devices", Map.of("token", "leave-test-" + Fixtures.next(), "platform", "ANDROID"), f.token());
-        long id = id(created(requestBody(f.child(), "EXCEPTIONAL_CIRCUMSTANCES", "2025-12-08", "2025-12-09"), f.token()));
+        long id = id(created(requestBody(f.child(), "HOLIDAY", "2025-12-08", "2025-12-09"), f.token()));
 
         Problems.assertProblem(assertThrows(HttpClientResponseException.class, () -> post("/leave-requests/" + id + "/decision",
                 Map.of("decision", "DECLINE"), head)), 400, "reason", "say why the leave is declined");
@@ -341,7 +342,8 @@ class LeaveRequestHttpTest {
         assertEquals("G", entryOf(takeRegister("D2", "2025-12-08", "AM", f.child(), "N"), f.child()).get("code"));
         Map<String, Object> history = history(f.child(), "2025-12-08", "AM");
         assertEquals("G", map(history.get("original")).get("code"));
-        assertTrue(String.valueOf(map(history.get("original")).get("reason")).startsWith("Leave request " + id + " not approved"));
+        assertEquals("Leave request " + id + " not approved by Mrs Okafor (Headteacher): absent without the school's permission, "
+                + "a holiday not agreed by the school (G)", map(history.get("original")).get("reason"));
 
         at("2025-12-09T09:00:00Z");
         assertEquals("/", entryOf(takeRegister("D2", "2025-12-09", "AM", f.child(), "/"), f.child()).get("code"));
@@ -368,6 +370,50 @@ class LeaveRequestHttpTest {
 
         assertEquals("APPROVED", approved.get("status"));
         assertEquals(List.of("R", "R", "C", "C"), sessions(approved).stream().map(s -> s.get("code")).toList());
+    }
+
+    /**
+     * G is "holiday not granted by the school": only a refused HOLIDAY becomes G; any other kind of leave refused and taken
+     * all the same is O (none of the other codes applies). Both count towards the penalty-notice threshold, so the preview
+     * predicts it either way, in words that name the code.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "a declined {0} taken anyway is {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "HOLIDAY, G, C",
+            "EXCEPTIONAL_CIRCUMSTANCES, O, C",
+            "REGULATED_PERFORMANCE_OR_EMPLOYMENT_ABROAD, O, C1",
+            "INTERVIEW, O, J1",
+            "STUDY_LEAVE, O, S",
+            "RELIGIOUS_OBSERVANCE, O, R",
+            "MEDICAL, O, M"})
+    void aDeclinedRequestTakenAnywayIsGOnlyForAHolidayAndOOtherwise(String type, String refused, String approvedCode) {
+        at("2025-11-20T07:00:00Z");
+        String group = "K" + Fixtures.next();
+        Family f = family(group);
+        Map<String, Object> preview = post("/leave-requests/preview", Map.of("pupilId", f.child().id(), "type", type,
+                "firstDay", "2026-01-12", "lastDay", "2026-01-12"), f.token());
+        assertEquals(approvedCode, preview.get("code"));
+        Map<String, Object> ifRefused = map(preview.get("ifRefused"));
+        assertEquals(refused, ifRefused.get("code"));
+        Map<String, Object> penalty = map(ifRefused.get("penaltyNotice"));
+        assertEquals(true, penalty.get("applies"), refused + " counts towards the penalty-notice threshold");
+        String taken = refused.equals("G") ? "Taken as a holiday without permission (G)" : "Taken without permission (O)";
+        assertEquals(taken + ", this would not reach the penalty-notice threshold: 2 of the 10 sessions would be used.",
+                penalty.get("headline"));
+        String words = refused.equals("G") ? "a holiday not agreed by the school (G)" : "an absence without the school's permission (O)";
+        assertTrue(strings(preview.get("explanation")).stream().anyMatch(s -> s.contains("the sessions are recorded as " + words
+                + ", an unauthorised absence")), preview.get("explanation").toString());
+
+        long id = id(created(requestBody(f.child(), type, "2026-01-12", "2026-01-12"), f.token()));
+        Map<String, Object> declined = post("/leave-requests/" + id + "/decision",
+                Map.of("decision", "DECLINE", "reason", "Not agreed this time."), head);
+        assertEquals(List.of("NOT_APPROVED " + refused, "NOT_APPROVED " + refused),
+                sessions(declined).stream().map(s -> s.get("outcome") + " " + s.get("code")).toList());
+
+        at("2026-01-12T09:00:00Z");
+        assertEquals(refused, map(entryOf(register(group, "2026-01-12", "AM"), f.child()).get("expected")).get("code"));
+        assertEquals(refused, entryOf(takeRegister(group, "2026-01-12", "AM", f.child(), "N"), f.child()).get("code"));
+        assertEquals(refused, history(f.child(), "2026-01-12", "AM").get("currentCode"));
     }
 
     // ---------------------------------------------------------------------------------------------- parents

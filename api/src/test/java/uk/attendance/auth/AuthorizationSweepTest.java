@@ -72,6 +72,9 @@ class AuthorizationSweepTest {
     PupilRecord childOfB;
     PupilRecord school2Pupil;
     String parentA;
+    long contactOfA;
+    /** linked to child A without parental responsibility, not living with them: receives texts, acts for and reads nothing */
+    String emergencyContactOfA;
     long leaveOfA;
     long leaveOfB;
     long leaveOfSchool2;
@@ -102,6 +105,8 @@ class AuthorizationSweepTest {
         school2Pupil = fixtures.pupil(school2, "7K");
         ContactRecord contactA = fixtures.parentOf(trust, childOfA);
         parentA = fixtures.token(contactA);
+        contactOfA = contactA.id();
+        emergencyContactOfA = fixtures.token(fixtures.emergencyContactOf(trust, childOfA));
         String parentB = fixtures.token(fixtures.parentOf(trust, childOfB));
         String school2Parent = fixtures.token(fixtures.parentOf(trust, school2Pupil));
         leaveOfA = leaveRequest(childOfA, parentA);
@@ -207,6 +212,11 @@ class AuthorizationSweepTest {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": parent A asks for parent B's child → 404",
                         () -> expect(404, reportRequest(op, p -> childOfB.id(), school1.id(), reportOfB, parentA))));
             }
+            if ((op.pupilScoped() || op.reportScoped() || op.leaveScoped() || op.evidenceScoped())
+                    && op.roles().contains(Roles.PARENT)) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": child A's emergency contact (no parental responsibility) → 404",
+                        () -> expect(404, request(op, p -> childOfA.id(), school1.id(), emergencyContactOfA))));
+            }
             Optional<String> staffRole = STAFF_ROLES.stream().filter(op.roles()::contains).findFirst();
             if (op.evidenceScoped() && op.roles().contains(Roles.PARENT)) {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": a parent of another family asks for family A's evidence file → 404",
@@ -305,7 +315,8 @@ class AuthorizationSweepTest {
                 .replace("{leaveRequestId}", String.valueOf(leaveRequestId))
                 .replace("{callTaskId}", String.valueOf(school1CallTask))
                 .replace("{textReviewId}", String.valueOf(school1TextReview))
-                .replace("{reportId}", String.valueOf(reportId));
+                .replace("{reportId}", String.valueOf(reportId))
+                .replace("{contactId}", String.valueOf(contactOfA));
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) op.spec().getOrDefault("parameters", List.of());
         List<String> query = new ArrayList<>();
         for (Map<String, Object> parameter : parameters) {

@@ -274,7 +274,9 @@ class MorningTextsTest {
                 f.child().id()));
         assertEquals(((Number) report.get("id")).longValue(), ((Number) texts.get(1).get("absenceReportId")).longValue());
         assertEquals("11:15:00", String.valueOf(report.get("appointment_time")));
-        assertEquals("M", s.amCode(f), "the appointment is in the morning session");
+        assertEquals("N", s.amCode(f), "the appointment (morning session) awaits the school's confirmation before M is recorded");
+        assertEquals("AWAITING_DECISION", single(db.rows("SELECT status FROM absence_report WHERE pupil_id = ?",
+                f.child().id())).get("status"));
         List<FakeFcm.Received> told = fcm.sentTo(s.officer.device()).stream()
                 .filter(p -> "CALL_TASK_CLOSED".equals(p.data().get("kind"))).toList();
         assertEquals(1, told.size(), "whoever held the task is told");

@@ -103,6 +103,12 @@ public class Fixtures {
         return contact;
     }
 
+    /** An emergency contact (no parental responsibility, priority 2) with a unique mobile, linked to the pupil. */
+    public ContactRecord emergencyContactOf(TrustRecord trust, PupilRecord child) {
+        return pupils.link(child, trust.id(), new PupilContactInput("Emergency", "Contact" + next(), uniqueMobile(), 2,
+                "Grandparent").parentalResponsibility(false).livesWith(false)).contact();
+    }
+
     public static String uniqueMobile() {
         return String.format("+4477%08d", next() * 7L % 100_000_000L);
     }
