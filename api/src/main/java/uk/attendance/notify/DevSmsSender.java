@@ -4,7 +4,6 @@ import uk.attendance.platform.UkMobile;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,9 +15,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Without Twilio credentials texts are written to {@code dev_text}, readable through {@code GET /dev/texts}.
- * Any staff member could read parents' sign-in codes there, so production ({@code ATTENDANCE_REQUIRE_SECRETS=true})
- * refuses to start without Twilio.
+ * Without Twilio credentials texts are written to {@code dev_text}, readable by the trust admin through
+ * {@code GET /dev/texts}. They include parents' sign-in codes, so production ({@code attendance.require-secrets})
+ * refuses to start without Twilio ({@link uk.attendance.platform.ProductionSafetyCheck}).
  */
 @Context
 @Requires(condition = TwilioConfigured.Not.class)
@@ -27,10 +26,7 @@ class DevSmsSender implements SmsSender {
     private final DevTextRepository texts;
     private final Clock clock;
 
-    DevSmsSender(DevTextRepository texts, Clock clock, @Value("${attendance.require-secrets:false}") boolean production) {
-        if (production) {
-            throw new IllegalStateException("TWILIO_ACCOUNT_SID is not set: texts cannot be sent");
-        }
+    DevSmsSender(DevTextRepository texts, Clock clock) {
         this.texts = texts;
         this.clock = clock;
     }
@@ -56,7 +52,8 @@ class DevSmsSender implements SmsSender {
                 .map(reference -> new SentText(reference, "stored"));
     }
 
-    List<DevTextRecord> newest(Optional<String> toE164) {
-        return toE164.map(texts::newest50To).orElseGet(texts::newest50);
+    /** The newest 50 texts to parents/carers of the trust (to one of them, when a number is given). */
+    List<DevTextRecord> newestInTrust(long trustId, Optional<String> toE164) {
+        return toE164.map(to -> texts.newest50ToInTrust(to, trustId)).orElseGet(() -> texts.newest50InTrust(trustId));
     }
 }
