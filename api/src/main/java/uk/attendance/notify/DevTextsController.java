@@ -1,6 +1,5 @@
 package uk.attendance.notify;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -18,8 +17,9 @@ import java.util.Optional;
 
 /**
  * The texts a machine without Twilio would have sent, sign-in codes included: whoever reads them can sign in as any
- * parent shown. So only the trust admin, only texts to their own trust's parents/carers, only while texts are not
- * really sent (no Twilio credentials), and never in production ({@code attendance.require-secrets}): 404 otherwise.
+ * parent shown. So only the trust admin, only texts to their own trust's parents/carers, and only while texts are not
+ * really sent (no Twilio credentials, so never in production: {@code attendance.require-secrets} refuses to start
+ * without Twilio): 404 otherwise.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -27,18 +27,15 @@ import java.util.Optional;
 class DevTextsController implements DevApi {
     private final Optional<DevSmsSender> devTexts;
     private final CurrentCaller caller;
-    private final boolean production;
 
-    DevTextsController(Optional<DevSmsSender> devTexts, CurrentCaller caller,
-                       @Value("${attendance.require-secrets:false}") boolean production) {
+    DevTextsController(Optional<DevSmsSender> devTexts, CurrentCaller caller) {
         this.devTexts = devTexts;
         this.caller = caller;
-        this.production = production;
     }
 
     @Override
     public List<DevText> listDevTexts(String to) {
-        DevSmsSender sender = devTexts.filter(s -> !production).orElseThrow(
+        DevSmsSender sender = devTexts.orElseThrow(
                 () -> ApiProblem.notFound("Texts are sent through Twilio here, so there are no dev texts to show"));
         Optional<String> recipient = Optional.ofNullable(to).filter(s -> !s.isBlank()).map(typed -> UkMobile.parse(typed).map(UkMobile::e164)
                 .orElseThrow(() -> ApiProblem.invalid("to", "Enter a UK mobile number, like 07700 900123")));
