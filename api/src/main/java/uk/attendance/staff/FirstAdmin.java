@@ -37,7 +37,7 @@ class FirstAdmin {
         this.schools = schools;
         this.staff = staff;
         this.defaultTrustName = defaultTrustName;
-        this.demoPasswords = Set.of(ProductionSafetyCheck.DEFAULT_DEMO_PASSWORD, demoPassword);
+        this.demoPasswords = new java.util.HashSet<>(List.of(ProductionSafetyCheck.DEFAULT_DEMO_PASSWORD, demoPassword));
     }
 
     /** What was made. */
