@@ -23,9 +23,9 @@ public record EvidenceLimits(
     public static final Duration QUOTA_PERIOD = Duration.ofHours(24);
 
     public EvidenceLimits {
-        if (dailyQuota < EvidenceService.MAX_BYTES || uploadsPerWindow < 1 || uploadWindow.isNegative()
+        if (dailyQuota < 1 || uploadsPerWindow < 1 || uploadWindow.isNegative()
                 || uploadWindow.isZero() || unattachedTtl.isNegative() || unattachedTtl.isZero()) {
-            throw new IllegalArgumentException("attendance.evidence: daily-quota must be at least 10MB (one largest file),"
+            throw new IllegalArgumentException("attendance.evidence: daily-quota must be positive,"
                     + " uploads-per-window at least 1, upload-window and unattached-ttl positive");
         }
     }

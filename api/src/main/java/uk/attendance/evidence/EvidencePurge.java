@@ -33,9 +33,17 @@ public class EvidencePurge {
         this.clock = clock;
     }
 
-    /** @return how many files were deleted */
+    /** On one instance at a time (ShedLock); skipped while another instance holds the lock. */
     @SchedulerLock(name = LOCK, lockAtMostFor = "PT30M")
-    public int run() {
+    public void run() {
+        int deleted = purge();
+        if (deleted > 0) {
+            LOG.info("Evidence purge: {} files never attached to a pupil's record deleted", deleted);
+        }
+    }
+
+    /** @return how many files were deleted */
+    int purge() {
         LocalDateTime cutoff = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).minus(limits.unattachedTtl());
         int deleted = 0;
         List<EvidenceFileRecord> batch;
@@ -59,9 +67,6 @@ public class EvidencePurge {
                 break;
             }
         } while (!batch.isEmpty());
-        if (deleted > 0) {
-            LOG.info("Evidence purge: {} files never attached to a pupil's record deleted", deleted);
-        }
         return deleted;
     }
 }
