@@ -134,7 +134,9 @@ public class EvidenceService {
         List<EvidenceFileRecord> found = new ArrayList<>();
         for (int i = 0; i < evidenceIds.size(); i++) {
             Long id = evidenceIds.get(i);
-            Optional<EvidenceFileRecord> file = id == null ? Optional.empty() : files.findById(id).filter(f -> f.uploadedBy(caller));
+            // locked, so the purge of unattached files cannot delete it between this check and the attachment
+            Optional<EvidenceFileRecord> file = id == null ? Optional.empty()
+                    : files.lock(id).flatMap(files::findById).filter(f -> f.uploadedBy(caller));
             if (file.isEmpty()) {
                 problems.add(new FieldProblem("evidenceIds[" + i + "]", "is not a file you uploaded", i));
             } else {
