@@ -23,6 +23,8 @@ import java.util.function.Predicate;
 @Requires(condition = TwilioConfigured.Not.class)
 class DevSmsSender implements SmsSender {
     private static final Logger LOG = LoggerFactory.getLogger(DevSmsSender.class);
+    private static final int SHOWN = 50;
+    private static final int PAGE = 200;
     private final DevTextRepository texts;
     private final Clock clock;
 
@@ -52,8 +54,22 @@ class DevSmsSender implements SmsSender {
                 .map(reference -> new SentText(reference, "stored"));
     }
 
-    /** The newest 50 texts to parents/carers of the trust (to one of them, when a number is given). */
-    List<DevTextRecord> newestInTrust(long trustId, Optional<String> toE164) {
-        return toE164.map(to -> texts.newest50ToInTrust(to, trustId)).orElseGet(() -> texts.newest50InTrust(trustId));
+    /**
+     * The newest texts ({@value #SHOWN} at most) whose recipient is shown (a parent/carer of the caller's trust), to one
+     * number when it is given.
+     */
+    List<DevTextRecord> newest(Optional<String> toE164, Predicate<String> recipientShown) {
+        if (toE164.isPresent()) {
+            return recipientShown.test(toE164.get()) ? texts.newest50To(toE164.get()) : List.of();
+        }
+        List<DevTextRecord> shown = new java.util.ArrayList<>();
+        for (int offset = 0; shown.size() < SHOWN; offset += PAGE) {
+            List<DevTextRecord> page = texts.newest(PAGE, offset);
+            page.stream().filter(t -> recipientShown.test(t.recipient())).limit(SHOWN - shown.size()).forEach(shown::add);
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        return shown;
     }
 }

@@ -10,9 +10,12 @@ import uk.attendance.contract.api.DevApi;
 import uk.attendance.contract.model.DevText;
 import uk.attendance.platform.ApiProblem;
 import uk.attendance.platform.UkMobile;
+import uk.attendance.pupil.PupilService;
 
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,10 +30,12 @@ import java.util.Optional;
 class DevTextsController implements DevApi {
     private final Optional<DevSmsSender> devTexts;
     private final CurrentCaller caller;
+    private final PupilService pupils;
 
-    DevTextsController(Optional<DevSmsSender> devTexts, CurrentCaller caller) {
+    DevTextsController(Optional<DevSmsSender> devTexts, CurrentCaller caller, PupilService pupils) {
         this.devTexts = devTexts;
         this.caller = caller;
+        this.pupils = pupils;
     }
 
     @Override
@@ -39,7 +44,9 @@ class DevTextsController implements DevApi {
                 () -> ApiProblem.notFound("Texts are sent through Twilio here, so there are no dev texts to show"));
         Optional<String> recipient = Optional.ofNullable(to).filter(s -> !s.isBlank()).map(typed -> UkMobile.parse(typed).map(UkMobile::e164)
                 .orElseThrow(() -> ApiProblem.invalid("to", "Enter a UK mobile number, like 07700 900123")));
-        return sender.newestInTrust(caller.get().trustId(), recipient).stream()
+        long trustId = caller.get().trustId();
+        Map<String, Boolean> ofTrust = new HashMap<>();
+        return sender.newest(recipient, mobile -> ofTrust.computeIfAbsent(mobile, m -> pupils.hasContact(trustId, m))).stream()
                 .map(t -> new DevText(t.recipient(), t.body(), t.sentAt().atZone(ZoneOffset.UTC)))
                 .toList();
     }

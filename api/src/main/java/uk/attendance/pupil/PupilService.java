@@ -170,6 +170,11 @@ public class PupilService {
         return contacts.findFirstByMobileOrderById(e164);
     }
 
+    /** Whether the trust has a parent/carer with this mobile (E.164). */
+    public boolean hasContact(long trustId, String e164) {
+        return contacts.findByTrustIdAndMobile(trustId, e164).isPresent();
+    }
+
     /**
      * Every contact with this mobile (E.164), one per trust at most, oldest first, each with their children on roll at
      * that instant, the day taken in each child's school's timezone (a contact with no child on roll has an empty list).

@@ -13,7 +13,6 @@ import uk.attendance.notify.FakeFcm;
 import uk.attendance.notify.FakeTwilio;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
