@@ -31,7 +31,7 @@ class StartupBanner {
         demo.ifPresent(d -> {
             lines.add("Demo sign-ins:");
             lines.addAll(d.bannerLines());
-            lines.add("Without Twilio credentials, sign-in codes are in the log and at GET /dev/texts (staff only).");
+            lines.add("Without Twilio credentials, sign-in codes are in the log and at GET /dev/texts (the trust administrator only).");
         });
         lines.add("=".repeat(78));
         lines.forEach(LOG::info);

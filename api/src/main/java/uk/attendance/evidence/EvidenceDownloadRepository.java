@@ -12,4 +12,9 @@ interface EvidenceDownloadRepository extends CrudRepository<EvidenceDownloadReco
 
     @Query("SELECT * FROM evidence_download WHERE evidence_id = :evidenceId ORDER BY downloaded_at DESC, id DESC")
     List<EvidenceDownloadRecord> newestFirst(long evidenceId);
+
+    /** The uploader's own downloads of a file being purged (only while it is attached to nothing). */
+    @Query("DELETE FROM evidence_download WHERE evidence_id = :evidenceId"
+            + " AND NOT EXISTS (SELECT 1 FROM evidence_attachment WHERE evidence_id = :evidenceId)")
+    int deleteIfUnattached(long evidenceId);
 }

@@ -40,15 +40,17 @@ public class EvidenceService {
     private final EvidenceAttachmentRepository attachments;
     private final EvidenceDownloadRepository downloads;
     private final PupilService pupils;
+    private final UploadLimits limits;
     private final Clock clock;
 
     EvidenceService(EvidenceStore store, EvidenceFileRepository files, EvidenceAttachmentRepository attachments,
-                    EvidenceDownloadRepository downloads, PupilService pupils, Clock clock) {
+                    EvidenceDownloadRepository downloads, PupilService pupils, UploadLimits limits, Clock clock) {
         this.store = store;
         this.files = files;
         this.attachments = attachments;
         this.downloads = downloads;
         this.pupils = pupils;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -56,7 +58,10 @@ public class EvidenceService {
     public record Download(EvidenceFileRecord file, InputStream content) {
     }
 
-    /** Stores an uploaded file: empty → 400, over 10 MB → 413, not an accepted type by its content → 415. */
+    /**
+     * Stores an uploaded file: empty → 400, over 10 MB → 413, not an accepted type by its content → 415, over the
+     * uploader's rate or daily quota → {@link UploadLimitReached} (429).
+     */
     public EvidenceFileRecord upload(Caller caller, String originalName, byte[] content) {
         if (content.length == 0) {
             throw ApiProblem.invalid(FIELD, "is empty");
@@ -68,6 +73,7 @@ public class EvidenceService {
         EvidenceType type = EvidenceType.sniff(content).orElseThrow(() -> new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "unsupported-media-type", "Unsupported media type", FIELD + ": " + NOT_ACCEPTED,
                 List.of(new FieldProblem(FIELD, NOT_ACCEPTED))));
+        limits.check(caller, content.length, now());
         String key = UUID.randomUUID().toString();
         store.put(key, content, type.mediaType());
         try {
@@ -128,7 +134,9 @@ public class EvidenceService {
         List<EvidenceFileRecord> found = new ArrayList<>();
         for (int i = 0; i < evidenceIds.size(); i++) {
             Long id = evidenceIds.get(i);
-            Optional<EvidenceFileRecord> file = id == null ? Optional.empty() : files.findById(id).filter(f -> f.uploadedBy(caller));
+            // locked, so the purge of unattached files cannot delete it between this check and the attachment
+            Optional<EvidenceFileRecord> file = id == null ? Optional.empty()
+                    : files.lock(id).flatMap(files::findById).filter(f -> f.uploadedBy(caller));
             if (file.isEmpty()) {
                 problems.add(new FieldProblem("evidenceIds[" + i + "]", "is not a file you uploaded", i));
             } else {

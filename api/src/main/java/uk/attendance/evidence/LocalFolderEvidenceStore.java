@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.attendance.platform.DataFolder;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Evidence in a folder of this machine ({@code attendance.evidence.dir}), one file per key, 256 sub-folders. */
+/**
+ * Evidence in a folder of this machine ({@code attendance.evidence.dir}, by default {@code .data/evidence} beside the
+ * embedded database: {@link DataFolder#evidence()}), one file per key, 256 sub-folders.
+ */
 @Singleton
 @Requires(property = "attendance.evidence.store", value = "local", defaultValue = "local")
 class LocalFolderEvidenceStore implements EvidenceStore {
@@ -24,9 +28,13 @@ class LocalFolderEvidenceStore implements EvidenceStore {
     static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{2,99}");
     private final Path root;
 
-    LocalFolderEvidenceStore(@Value("${attendance.evidence.dir:.data/evidence}") String dir) {
-        this.root = Path.of(dir).toAbsolutePath().normalize();
+    LocalFolderEvidenceStore(@Value("${attendance.evidence.dir:}") Optional<String> dir) {
+        this.root = folder(dir);
         LOG.info("Evidence files are kept in {}", root);
+    }
+
+    static Path folder(Optional<String> configured) {
+        return configured.filter(s -> !s.isBlank()).map(Path::of).orElseGet(DataFolder::evidence).toAbsolutePath().normalize();
     }
 
     @Override

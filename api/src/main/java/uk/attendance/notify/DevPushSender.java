@@ -2,7 +2,6 @@ package uk.attendance.notify;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +16,9 @@ import java.util.TreeMap;
 
 /**
  * Without Firebase credentials pushes are written to {@code dev_push} (and the log, device id only), so a newcomer
- * can see what the app would have pushed. Production ({@code ATTENDANCE_REQUIRE_SECRETS=true}) refuses to start
- * without Firebase: parents would be told nothing while the app believed them notified.
+ * can see what the app would have pushed. Production ({@code attendance.require-secrets}) refuses to start without
+ * Firebase ({@link uk.attendance.platform.ProductionSafetyCheck}): parents would be told nothing while the app believed
+ * them notified.
  */
 @Context
 @Requires(condition = FirebaseConfigured.Not.class)
@@ -28,11 +28,7 @@ class DevPushSender implements PushSender {
     private final JsonMapper json;
     private final Clock clock;
 
-    DevPushSender(DevPushRepository pushes, JsonMapper json, Clock clock,
-                  @Value("${attendance.require-secrets:false}") boolean production) {
-        if (production) {
-            throw new IllegalStateException("FIREBASE_SERVICE_ACCOUNT is not set: push notifications cannot be sent");
-        }
+    DevPushSender(DevPushRepository pushes, JsonMapper json, Clock clock) {
         this.pushes = pushes;
         this.json = json;
         this.clock = clock;

@@ -4,7 +4,6 @@ import uk.attendance.platform.UkMobile;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,21 +15,20 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Without Twilio credentials texts are written to {@code dev_text}, readable through {@code GET /dev/texts}.
- * Any staff member could read parents' sign-in codes there, so production ({@code ATTENDANCE_REQUIRE_SECRETS=true})
- * refuses to start without Twilio.
+ * Without Twilio credentials texts are written to {@code dev_text}, readable by the trust admin through
+ * {@code GET /dev/texts}. They include parents' sign-in codes, so production ({@code attendance.require-secrets})
+ * refuses to start without Twilio ({@link uk.attendance.platform.ProductionSafetyCheck}).
  */
 @Context
 @Requires(condition = TwilioConfigured.Not.class)
 class DevSmsSender implements SmsSender {
     private static final Logger LOG = LoggerFactory.getLogger(DevSmsSender.class);
+    private static final int SHOWN = 50;
+    private static final int PAGE = 200;
     private final DevTextRepository texts;
     private final Clock clock;
 
-    DevSmsSender(DevTextRepository texts, Clock clock, @Value("${attendance.require-secrets:false}") boolean production) {
-        if (production) {
-            throw new IllegalStateException("TWILIO_ACCOUNT_SID is not set: texts cannot be sent");
-        }
+    DevSmsSender(DevTextRepository texts, Clock clock) {
         this.texts = texts;
         this.clock = clock;
     }
@@ -56,7 +54,22 @@ class DevSmsSender implements SmsSender {
                 .map(reference -> new SentText(reference, "stored"));
     }
 
-    List<DevTextRecord> newest(Optional<String> toE164) {
-        return toE164.map(texts::newest50To).orElseGet(texts::newest50);
+    /**
+     * The newest texts ({@value #SHOWN} at most) whose recipient is shown (a parent/carer of the caller's trust), to one
+     * number when it is given.
+     */
+    List<DevTextRecord> newest(Optional<String> toE164, Predicate<String> recipientShown) {
+        if (toE164.isPresent()) {
+            return recipientShown.test(toE164.get()) ? texts.newest50To(toE164.get()) : List.of();
+        }
+        List<DevTextRecord> shown = new java.util.ArrayList<>();
+        for (int offset = 0; shown.size() < SHOWN; offset += PAGE) {
+            List<DevTextRecord> page = texts.newest(PAGE, offset);
+            page.stream().filter(t -> recipientShown.test(t.recipient())).limit(SHOWN - shown.size()).forEach(shown::add);
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        return shown;
     }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface DevTextRepository extends CrudRepository<DevTextRecord, Long> {
 
-    @Query("SELECT * FROM dev_text ORDER BY sent_at DESC, id DESC LIMIT 50")
-    List<DevTextRecord> newest50();
+    @Query("SELECT * FROM dev_text ORDER BY sent_at DESC, id DESC LIMIT :limit OFFSET :offset")
+    List<DevTextRecord> newest(int limit, int offset);
 
     @Query("SELECT * FROM dev_text WHERE recipient = :recipient ORDER BY sent_at DESC, id DESC LIMIT 50")
     List<DevTextRecord> newest50To(String recipient);

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Points the default datasource at an embedded MariaDB unless a server is named by
  * {@code DATASOURCES_DEFAULT_URL} (or the {@code datasources.default.url} system property).
- * The data folder is {@code ATTENDANCE_DB_DIR} (default {@code .data/mariadb} under the working directory);
+ * The data folder is {@code ATTENDANCE_DB_DIR} (default {@link DataFolder#embeddedDatabase()}: {@code .data/mariadb});
  * {@code ATTENDANCE_DB_FRESH=true} empties it first (tests).
  */
 @ContextConfigurer
@@ -22,9 +22,8 @@ public final class EmbeddedDatabaseConfigurer implements ApplicationContextConfi
             return;
         }
         Path dir = setting("ATTENDANCE_DB_DIR", "attendance.db.dir")
-                .or(() -> Optional.ofNullable(System.getProperty("attendance.db.dir.default")))
                 .map(Path::of)
-                .orElse(Path.of(".data", "mariadb"))
+                .orElseGet(DataFolder::embeddedDatabase)
                 .toAbsolutePath();
         boolean fresh = setting("ATTENDANCE_DB_FRESH", "attendance.db.fresh").map(Boolean::parseBoolean).orElse(false);
         builder.properties(EmbeddedDatabase.start(dir, fresh));

@@ -14,12 +14,15 @@ import java.util.Optional;
 /**
  * The token-signing secret comes only from the environment ({@code JWT_SECRET}, at least 32 bytes).
  * Without it a random one is made for this process (local runs and tests), so tokens do not survive a restart;
- * with {@code ATTENDANCE_REQUIRE_SECRETS=true} (production) the app refuses to start instead.
+ * {@link #GENERATED} says so, and with {@code attendance.require-secrets} (production) {@link ProductionSafetyCheck}
+ * refuses to start.
  */
 @ContextConfigurer
 public final class JwtSecretConfigurer implements ApplicationContextConfigurer {
     private static final Logger LOG = LoggerFactory.getLogger(JwtSecretConfigurer.class);
-    private static final String PROPERTY = "micronaut.security.token.jwt.signatures.secret.generator.secret";
+    static final String PROPERTY = "micronaut.security.token.jwt.signatures.secret.generator.secret";
+    /** True when no secret was configured and this process made up its own. */
+    static final String GENERATED = "attendance.jwt.secret-generated";
 
     @Override
     public void configure(ApplicationContextBuilder builder) {
@@ -27,13 +30,12 @@ public final class JwtSecretConfigurer implements ApplicationContextConfigurer {
                 .or(() -> Optional.ofNullable(System.getProperty("jwt.secret")))
                 .orElse(null);
         if (secret == null) {
-            if (Boolean.parseBoolean(System.getenv("ATTENDANCE_REQUIRE_SECRETS"))) {
-                throw new IllegalStateException("JWT_SECRET is not set");
-            }
             byte[] random = new byte[48];
             new SecureRandom().nextBytes(random);
             secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             LOG.warn("JWT_SECRET is not set: using a random signing secret; sign-ins end when the process stops");
+            builder.properties(Map.of(PROPERTY, secret, GENERATED, true));
+            return;
         } else if (secret.length() < 32) {
             throw new IllegalStateException("JWT_SECRET must be at least 32 characters");
         }

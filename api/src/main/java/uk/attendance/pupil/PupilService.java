@@ -198,6 +198,11 @@ public class PupilService {
         return contacts.findFirstByMobileOrderById(e164);
     }
 
+    /** Whether the trust has a parent/carer with this mobile (E.164). */
+    public boolean hasContact(long trustId, String e164) {
+        return contacts.findByTrustIdAndMobile(trustId, e164).isPresent();
+    }
+
     /**
      * Every contact with this mobile (E.164), one per trust at most, oldest first, each with the children they are
      * linked to (emergency contacts too: this is for staff reviewing their texts) on roll at that instant, the day taken

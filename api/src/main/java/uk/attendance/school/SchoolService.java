@@ -43,6 +43,11 @@ public class SchoolService {
         return trusts.findById(trustId);
     }
 
+    /** Every trust of this database (usually one), oldest first. */
+    public List<TrustRecord> trusts() {
+        return trusts.findAllOrderById();
+    }
+
 
     public SchoolRecord create(long trustId, SchoolInput input) {
         List<FieldProblem> problems = new ArrayList<>();

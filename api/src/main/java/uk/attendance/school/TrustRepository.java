@@ -6,4 +6,6 @@ import io.micronaut.data.repository.CrudRepository;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface TrustRepository extends CrudRepository<TrustRecord, Long> {
+
+    java.util.List<TrustRecord> findAllOrderById();
 }

@@ -290,7 +290,7 @@ class ParentSignInTest {
 
     @Test
     void devTextsAre404WhenTextsGoThroughTwilio() {
-        String staffToken = fixture.token(Caller.Kind.STAFF, Roles.ATTENDANCE_OFFICER);
+        String staffToken = fixture.token(Caller.Kind.STAFF, Roles.TRUST_ADMIN);
 
         var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
                 .exchange(HttpRequest.GET("/dev/texts").bearerAuth(staffToken), String.class));

@@ -80,7 +80,11 @@ public class SignInFixture {
     }
 
     public Parent parent() {
-        long trust = trust();
+        return parentIn(trust());
+    }
+
+    /** A parent/carer of an existing trust. */
+    public Parent parentIn(long trust) {
         String mobile = uniqueMobile();
         long id = insert("INSERT INTO contact (trust_id, first_name, last_name, mobile, created_at) VALUES (?, ?, ?, ?, ?)",
                 trust, "Pat", "Parent", mobile, now());
@@ -101,6 +105,12 @@ public class SignInFixture {
     /** A bearer token for a made-up staff member or parent (no database rows needed). */
     public String token(Caller.Kind kind, String... roles) {
         return tokens.accessToken(new Caller(kind, NEXT.incrementAndGet(), 1, Optional.empty(), Set.of(roles), "Test Caller", ""));
+    }
+
+    /** A bearer token for a made-up staff member of the given trust (no database rows needed). */
+    public String staffToken(long trustId, String... roles) {
+        return tokens.accessToken(new Caller(Caller.Kind.STAFF, NEXT.incrementAndGet(), trustId, Optional.empty(), Set.of(roles),
+                "Test Caller", ""));
     }
 
     /** Who an access token says the caller is, as the server will read it. */

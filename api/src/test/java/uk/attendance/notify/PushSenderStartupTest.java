@@ -8,16 +8,11 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Push settings that cannot work stop the app at start, not at the first notification. */
+/**
+ * Push settings that cannot work stop the app at start, not at the first notification (production without Firebase:
+ * {@code ProductionSafetyCheckTest}).
+ */
 class PushSenderStartupTest {
-
-    @Test
-    void productionWithoutFirebaseRefusesToStart() {
-        assertStartFails(Map.of("attendance.require-secrets", "true",
-                "attendance.twilio.account-sid", FakeTwilio.ACCOUNT_SID,
-                "attendance.twilio.auth-token", FakeTwilio.AUTH_TOKEN,
-                "attendance.twilio.from-number", FakeTwilio.FROM_NUMBER), "FIREBASE_SERVICE_ACCOUNT is not set");
-    }
 
     @Test
     void aServiceAccountFileThatIsNotThereRefusesToStart() {

@@ -8,15 +8,11 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Text settings that cannot work stop the app at start, not at a parent's first sign-in. */
+/**
+ * Text settings that cannot work stop the app at start, not at a parent's first sign-in (production without Twilio:
+ * {@code ProductionSafetyCheckTest}).
+ */
 class SmsSenderStartupTest {
-
-    @Test
-    void productionWithoutTwilioRefusesToStart() {
-        // Firebase set (never called at start), so the missing Twilio is the only reason to refuse.
-        assertStartFails(Map.of("attendance.require-secrets", "true",
-                "attendance.firebase.api-base-url", "http://127.0.0.1:9"), "TWILIO_ACCOUNT_SID is not set");
-    }
 
     @Test
     void anAccountSidWithoutTokenAndNumberRefusesToStart() {
