@@ -43,7 +43,7 @@ class DevTextsTest {
     SmsSender sms;
 
     @Test
-    void withoutTwilioASignInCodeIsWrittenToDevTextsAndTheTrustAdminCanReadIt( throws InterruptedException {
+    void withoutTwilioASignInCodeIsWrittenToDevTextsAndTheTrustAdminCanReadIt() throws InterruptedException {
         var parent = fixture.parent();
         // Not trusted by default: the limit counts the real peer address, not this header.
         client.toBlocking().exchange(HttpRequest.POST("/auth/parent/code", Map.of("mobile", parent.typed()))
