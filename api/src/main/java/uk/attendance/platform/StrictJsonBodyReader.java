@@ -28,6 +28,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +43,7 @@ import java.util.stream.Collectors;
 @JsonMessageHandler.ConsumesJson
 public final class StrictJsonBodyReader<T> implements MessageBodyReader<T> {
     private static final String OWN_TYPES = "uk.attendance.";
+    private static final Pattern QUOTED = Pattern.compile("Unexpected value '(.*)'", Pattern.DOTALL);
     private final JsonFactory factory = new JsonFactory();
     private final SerdeRegistry registry;
     private final SerdeConfiguration configuration;
@@ -108,13 +111,24 @@ public final class StrictJsonBodyReader<T> implements MessageBodyReader<T> {
         }
         Class<?> target = e.getPath().isEmpty() ? null : leafType(e.getPath().get(0));
         if (target != null && target.isEnum()) {
-            return "is not one of " + Arrays.stream(target.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
+            return rejectedValue(e).map(v -> "'" + v + "' ").orElse("") + "is not one of "
+                    + Arrays.stream(target.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
         }
         if (target == java.time.LocalDate.class) {
             return "must be a date, YYYY-MM-DD";
         }
         return "has the wrong type or format";
+    }
+
+    /** The value a generated enum's {@code fromValue} refused ("Unexpected value 'HOLIDAY'"), shortened. */
+    private static Optional<String> rejectedValue(Throwable e) {
+        Throwable innermost = e;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        Matcher quoted = QUOTED.matcher(String.valueOf(innermost.getMessage()));
+        return quoted.find() ? Optional.of(quoted.group(1).length() > 40 ? quoted.group(1).substring(0, 40) + "…" : quoted.group(1))
+                : Optional.empty();
     }
 
     private static Optional<StrictDecoder.WrongType> wrongType(Throwable e) {

@@ -2,6 +2,7 @@ package uk.attendance.platform;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -135,6 +136,14 @@ class StrictInputHttpTest {
         assertEquals("application/problem+json", e.getResponse().getContentType().map(Object::toString).orElse(""));
         Map<String, Object> problem = e.getResponse().getBody(Json.OBJECT).orElseThrow();
         assertEquals("https://attendance.example.org/problems/uri-too-long", problem.get("type"));
+    }
+
+    @Test
+    void aBodyOfAnotherContentTypeIsA415Problem() {
+        HttpClientResponseException e = refused(HttpRequest.POST("/me/devices", "token=abc&platform=ANDROID")
+                .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(parent));
+        assertEquals(415, e.getStatus().getCode());
+        assertEquals("application/problem+json", e.getResponse().getContentType().map(Object::toString).orElse(""));
     }
 
     @Test
