@@ -48,7 +48,8 @@ final class ContractEnumParameters implements Ordered {
             values = request.getParameters().getAll(name);
         } else if (annotations.hasAnnotation(PathVariable.class) && match instanceof UriRouteMatch<?, ?> uri) {
             name = annotations.stringValue(PathVariable.class).orElse(argument.getName());
-            values = Optional.ofNullable(uri.getVariableValues().get(name)).map(v -> List.of(String.valueOf(v))).orElse(List.of());
+            values = Optional.ofNullable(uri.getVariableValues().get(name)).map(v -> List.of(String.valueOf(v)))
+                    .orElse(List.of());
         } else {
             return;
         }

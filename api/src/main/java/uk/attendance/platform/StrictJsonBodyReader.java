@@ -87,7 +87,8 @@ public final class StrictJsonBodyReader<T> implements MessageBodyReader<T> {
         StrictDecoder.Position position = new StrictDecoder.Position();
         try (JsonParser parser = factory.createParser(in)) {
             Deserializer<? extends T> deserializer = context.findDeserializer(type).createSpecific(context, type);
-            Decoder decoder = new StrictDecoder(JacksonDecoder.create(parser, LimitingStream.limitsFromConfiguration(configuration)), position);
+            Decoder jackson = JacksonDecoder.create(parser, LimitingStream.limitsFromConfiguration(configuration));
+            Decoder decoder = new StrictDecoder(jackson, position);
             return deserializer.deserializeNullable(decoder, context, type);
         } catch (JsonParseException e) {
             throw new CodecException("Error decoding JSON stream for type [" + type.getName() + "]: " + e.getMessage(),
@@ -127,8 +128,11 @@ public final class StrictJsonBodyReader<T> implements MessageBodyReader<T> {
             innermost = innermost.getCause();
         }
         Matcher quoted = QUOTED.matcher(String.valueOf(innermost.getMessage()));
-        return quoted.find() ? Optional.of(quoted.group(1).length() > 40 ? quoted.group(1).substring(0, 40) + "…" : quoted.group(1))
-                : Optional.empty();
+        if (!quoted.find()) {
+            return Optional.empty();
+        }
+        String value = quoted.group(1);
+        return Optional.of(value.length() > 40 ? value.substring(0, 40) + "…" : value);
     }
 
     private static Optional<StrictDecoder.WrongType> wrongType(Throwable e) {

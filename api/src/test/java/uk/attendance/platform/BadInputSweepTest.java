@@ -50,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   <li>a {@code null} item in each list ({@code terms: [null]});</li>
  *   <li>each field with the wrong JSON type: text for a boolean or a number ({@code "true"}, {@code "12"}), a number
  *       for text, an object for a list;</li>
- *   <li>a value outside each enum, in the body and in the query; text for an integer query parameter, an impossible
+ *   <li>a value outside each enum, in the body, the query and the path; text for an integer parameter, an impossible
  *       date for a date parameter.</li>
  * </ul>
  * Each must answer 400 (422 where the operation documents it) as problem+json whose {@code errors} name the field
@@ -237,7 +237,8 @@ class BadInputSweepTest {
     @SuppressWarnings("unchecked")
     private void queryVariants(Operation op, List<Variant> out) {
         for (Map<String, Object> parameter : op.parameters()) {
-            if (!"query".equals(parameter.get("in"))) {
+            boolean path = "path".equals(parameter.get("in"));
+            if (!"query".equals(parameter.get("in")) && !path) {
                 continue;
             }
             String name = String.valueOf(parameter.get("name"));
@@ -250,7 +251,9 @@ class BadInputSweepTest {
                         case "string" -> "date".equals(scalar.get("format")) ? "2025-13-45" : null;
                         default -> null;
                     };
-            if (bad != null) {
+            if (bad != null && path) {
+                out.add(new Variant("path {" + name + "} = " + bad, name, null, null, Map.of("{" + name + "}", bad)));
+            } else if (bad != null) {
                 out.add(new Variant("query " + name + "=" + bad, name, null, null, Map.of(name, bad)));
             }
         }
@@ -286,13 +289,16 @@ class BadInputSweepTest {
         }
     }
 
-    private String uri(Operation op, Map<String, String> queryFault) {
+    private String uri(Operation op, Map<String, String> faults) {
         String uri = op.path();
+        Map<String, String> queryFault = new LinkedHashMap<>(faults);
         for (Map<String, Object> parameter : op.parameters()) {
             if ("path".equals(parameter.get("in"))) {
                 String name = String.valueOf(parameter.get("name"));
-                uri = uri.replace("{" + name + "}", pathValues.getOrDefault(name, String.valueOf(parameter.getOrDefault("example",
-                        resolve(parameter.get("schema")).getOrDefault("example", "1")))));
+                String fault = queryFault.remove("{" + name + "}");
+                String valid = pathValues.getOrDefault(name, String.valueOf(parameter.getOrDefault("example",
+                        resolve(parameter.get("schema")).getOrDefault("example", "1"))));
+                uri = uri.replace("{" + name + "}", fault != null ? fault : valid);
             }
         }
         uri = uri.replaceAll("\\{[^}]+}", "1");
