@@ -84,6 +84,7 @@ public class LeaveService {
     }
 
     public List<LeaveView> mine(Caller caller, Optional<LeaveStatus> status, Optional<Long> pupilId) {
+        pupilId.ifPresent(id -> store.requirePupil(caller, id, Optional.empty()));
         Set<Long> children = store.childrenOf(caller);
         List<Long> wanted = children.stream().filter(id -> pupilId.map(id::equals).orElse(true)).toList();
         if (wanted.isEmpty()) {
@@ -96,6 +97,7 @@ public class LeaveService {
     public List<LeaveView> ofSchool(Caller caller, long schoolId, Optional<LeaveStatus> status, Optional<Long> pupilId,
                              Optional<LeaveType> type, Optional<LocalDate> from, Optional<LocalDate> to) {
         SchoolRecord school = schools.forStaff(caller, schoolId);
+        pupilId.ifPresent(id -> store.requirePupil(caller, id, Optional.of(school.id())));
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
             throw ApiProblem.invalid("to", "must not be before from (" + from.get() + ")");
         }

@@ -51,6 +51,15 @@ class LeaveStore {
         return schools.find(schoolId).map(s -> s.trustId() == caller.trustId() && caller.worksAt(s.id())).orElse(false);
     }
 
+    /** A pupil asked for by a filter must be one the caller may see (at this school, for a school's list); else 404. */
+    void requirePupil(Caller caller, long pupilId, Optional<Long> schoolId) {
+        if (schoolId.isPresent()) {
+            pupils.visibleAtSchool(caller, pupilId, schoolId.get());
+        } else {
+            pupils.visibleTo(caller, pupilId);
+        }
+    }
+
     Set<Long> childrenOf(Caller caller) {
         return pupils.childrenOf(caller.id()).stream().map(PupilRecord::id).collect(Collectors.toSet());
     }

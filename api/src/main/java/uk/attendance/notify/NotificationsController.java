@@ -60,6 +60,9 @@ class NotificationsController implements NotificationsApi {
     public List<Notification> listSchoolNotifications(Long schoolId, NotificationStatus status, Long pupilId, Long before,
                                                       Integer limit) {
         SchoolRecord school = schools.forStaff(caller.get(), schoolId);
+        if (pupilId != null) {
+            pupils.visibleAtSchool(caller.get(), pupilId, school.id());
+        }
         return outbox.ofSchool(school.id(), Optional.ofNullable(status).map(s -> OutboxRecord.Status.valueOf(s.getValue())),
                         Optional.ofNullable(pupilId), Optional.ofNullable(before), Optional.ofNullable(limit).orElse(DEFAULT_LIMIT))
                 .stream().map(NotificationsController::toContract).toList();

@@ -11,6 +11,8 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,12 +47,16 @@ public class ProblemResponses implements ErrorResponseProcessor<Problem> {
             Map.entry(406, new String[]{"not-acceptable", "Not acceptable"}),
             Map.entry(409, new String[]{"conflict", "Conflict"}),
             Map.entry(413, new String[]{"payload-too-large", "Payload too large"}),
+            Map.entry(414, new String[]{"uri-too-long", "URI too long"}),
             Map.entry(415, new String[]{"unsupported-media-type", "Unsupported media type"}),
             Map.entry(422, new String[]{"unprocessable", "Unprocessable request"}),
             Map.entry(429, new String[]{"rate-limited", "Too many requests"}));
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        if (response.code() == 413 && requestLineTooLong(context.getRequest())) {
+            response.status(HttpStatus.REQUEST_URI_TOO_LONG);
+        }
         int status = response.code();
         Problem problem = context.getRootCause()
                 .filter(ApiProblem.class::isInstance)
@@ -62,6 +68,12 @@ public class ProblemResponses implements ErrorResponseProcessor<Problem> {
                     context.getRequest().getPath(), e));
         }
         return response.body(problem).contentType(PROBLEM_JSON);
+    }
+
+    /** Netty refuses a request line over its limit before routing; the framework reports it as a too-large body. */
+    private static boolean requestLineTooLong(HttpRequest<?> request) {
+        return request instanceof NettyHttpRequest<?> netty
+                && netty.getNativeRequest().decoderResult().cause() instanceof TooLongHttpLineException;
     }
 
     static Problem fromApiProblem(ApiProblem p, HttpRequest<?> request) {
@@ -109,6 +121,7 @@ public class ProblemResponses implements ErrorResponseProcessor<Problem> {
             case 401 -> "Sign in to continue";
             case 403 -> "Your role may not use this operation";
             case 404 -> "Nothing here";
+            case 414 -> "The address is too long";
             default -> HttpStatus.valueOf(status).getReason();
         };
     }

@@ -56,6 +56,15 @@ public class PupilService {
                 .orElseThrow(() -> ApiProblem.notFound("No pupil " + pupilId));
     }
 
+    /** The pupil, when the caller may see them and they are at this school (a filter of a school's list); else 404. */
+    public PupilRecord visibleAtSchool(Caller caller, long pupilId, long schoolId) {
+        PupilRecord pupil = visibleTo(caller, pupilId);
+        if (pupil.schoolId() != schoolId) {
+            throw ApiProblem.notFound("No pupil " + pupilId + " at school " + schoolId);
+        }
+        return pupil;
+    }
+
     private boolean canSee(Caller caller, PupilRecord pupil) {
         if (caller.isParent()) {
             return actsFor(caller.id(), pupil.id());

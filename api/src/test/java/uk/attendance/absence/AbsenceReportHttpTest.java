@@ -400,7 +400,7 @@ class AbsenceReportHttpTest {
             "time without appointment | {\"firstDay\":\"2025-12-04\",\"reason\":\"ILLNESS\",\"appointmentTime\":\"10:00\"} | appointmentTime | goes only with",
             "appointment over days | {\"firstDay\":\"2025-12-04\",\"lastDay\":\"2025-12-05\",\"reason\":\"MEDICAL_APPOINTMENT\",\"appointmentTime\":\"10:00\"} | lastDay | on one day",
             "too long | {\"firstDay\":\"2025-12-04\",\"lastDay\":\"2026-03-04\",\"reason\":\"ILLNESS\"} | lastDay | at most 62 days",
-            "unknown reason | {\"firstDay\":\"2025-12-04\",\"reason\":\"HOLIDAY\"} | reason | Unexpected value"})
+            "unknown reason | {\"firstDay\":\"2025-12-04\",\"reason\":\"HOLIDAY\"} | reason | 'HOLIDAY' is not one of"})
     void invalidReportsNameTheField(String name, String json, String field, String message) throws Exception {
         Family family = family(oakfield);
         Map<String, Object> request = new HashMap<>(jsonMapper.readValue(json, Json.OBJECT));

@@ -44,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Walks every operation of openapi.yaml, so a new endpoint is covered without editing this test:
- * a parent asking for another family's child and staff asking for another school's pupil or school get 404;
+ * a parent asking for another family's child and staff asking for another school's pupil or school get 404, also
+ * when the child is only a filter of a list ({@code ?pupilId=});
  * a role outside the operation's {@code x-allowed-roles} gets 403; no token gets 401. A provider's webhook
  * ({@code x-signature-header}: anonymous, but signed) gets 403 without a signature or with a forged one.
  * All as problem+json.
@@ -165,6 +166,13 @@ class AuthorizationSweepTest {
             return path.contains("{pupilId}");
         }
 
+        /** A list filtered by a pupil ({@code ?pupilId=}): the pupil must be one the caller may see. */
+        @SuppressWarnings("unchecked")
+        boolean queryPupilScoped() {
+            return ((List<Map<String, Object>>) spec.getOrDefault("parameters", List.of())).stream()
+                    .anyMatch(p -> "query".equals(p.get("in")) && "pupilId".equals(p.get("name")));
+        }
+
         boolean schoolScoped() {
             return path.contains("{schoolId}");
         }
@@ -218,6 +226,14 @@ class AuthorizationSweepTest {
                         () -> expect(404, request(op, p -> childOfA.id(), school1.id(), emergencyContactOfA))));
             }
             Optional<String> staffRole = STAFF_ROLES.stream().filter(op.roles()::contains).findFirst();
+            if (op.queryPupilScoped() && op.roles().contains(Roles.PARENT)) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": parent A filters by parent B's child → 404",
+                        () -> expect(404, reportRequest(op, p -> childOfB.id(), school1.id(), reportOfA, parentA))));
+            }
+            if (op.queryPupilScoped() && staffRole.isPresent()) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 filters school 1 by a school-2 pupil → 404",
+                        () -> expect(404, reportRequest(op, p -> school2Pupil.id(), school1.id(), reportOfA, school1Staff.get(staffRole.get())))));
+            }
             if (op.evidenceScoped() && op.roles().contains(Roles.PARENT)) {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": a parent of another family asks for family A's evidence file → 404",
                         () -> expect(404, request(op, p -> childOfA.id(), school1.id(), otherFamilyParent))));
@@ -320,7 +336,9 @@ class AuthorizationSweepTest {
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) op.spec().getOrDefault("parameters", List.of());
         List<String> query = new ArrayList<>();
         for (Map<String, Object> parameter : parameters) {
-            if ("query".equals(parameter.get("in")) && Boolean.TRUE.equals(parameter.get("required"))) {
+            if ("query".equals(parameter.get("in")) && "pupilId".equals(parameter.get("name"))) {
+                query.add("pupilId=" + pupil.apply(null));
+            } else if ("query".equals(parameter.get("in")) && Boolean.TRUE.equals(parameter.get("required"))) {
                 query.add(parameter.get("name") + "=" + parameter.get("example"));
             }
         }
