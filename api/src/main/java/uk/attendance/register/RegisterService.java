@@ -1,5 +1,6 @@
 package uk.attendance.register;
 
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import uk.attendance.auth.Caller;
@@ -344,20 +345,21 @@ public class RegisterService {
      * ends: a parent's report or a staff amendment of the same mark waits for it, so a decision taken on "still
      * unexplained" (raising a call task) cannot cross a report arriving at the same moment.
      */
-    @Transactional(propagation = io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY)
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean lockIfUnexplained(long pupilId, LocalDate date, Session session) {
+        return marks.lockSession(pupilId, date, session).map(m -> m.code().equals(UNEXPLAINED.symbol())).orElse(false);
+    }
+
     /** The same for several pupils at once: those of them whose session is still N, their marks locked. */
-    public java.util.Set<Long> lockIfUnexplained(java.util.Collection<Long> pupilIds, LocalDate date, Session session) {
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Set<Long> lockIfUnexplained(java.util.Collection<Long> pupilIds, LocalDate date, Session session) {
         if (pupilIds.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
         return marks.lockSessions(pupilIds, date, session.name()).stream()
                 .filter(m -> m.code().equals(UNEXPLAINED.symbol()))
                 .map(PupilCode::pupilId)
-                .collect(java.util.stream.Collectors.toSet());
-    }
-
-    public boolean lockIfUnexplained(long pupilId, LocalDate date, Session session) {
-        return marks.lockSession(pupilId, date, session).map(m -> m.code().equals(UNEXPLAINED.symbol())).orElse(false);
+                .collect(Collectors.toSet());
     }
 
     /** What {@link #recordAbsence} did with one session. */
