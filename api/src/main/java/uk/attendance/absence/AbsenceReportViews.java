@@ -20,17 +20,15 @@ import uk.attendance.rules.RegisterCode;
 import uk.attendance.school.CalendarService;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+
+import static uk.attendance.platform.ContractTimes.utc;
+import static uk.attendance.platform.ContractTimes.hhmm;
 
 /** A report as the family and the school see it: each session read against the register as it stands now. */
 @Singleton
@@ -164,13 +162,5 @@ class AbsenceReportViews {
     private static AbsenceReportEvent event(AbsenceReportEventRecord e) {
         return new AbsenceReportEvent(utc(e.happenedAt()), e.actionValue(), e.byName(), e.byPosition())
                 .details(e.isMessage() ? null : e.details());
-    }
-
-    private static ZonedDateTime utc(LocalDateTime t) {
-        return t.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC);
-    }
-
-    private static String hhmm(LocalTime t) {
-        return t == null ? null : t.truncatedTo(ChronoUnit.MINUTES).toString();
     }
 }

@@ -17,9 +17,8 @@ import uk.attendance.contract.model.SkippedDay;
 import uk.attendance.rules.AttendanceSummary;
 import uk.attendance.rules.PenaltyThreshold;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+
+import static uk.attendance.platform.ContractTimes.utc;
 
 /** Leave requests and previews as the contract shows them. */
 final class LeaveApiModels {
@@ -75,9 +74,5 @@ final class LeaveApiModels {
     private static LeaveAttendance attendance(AttendanceSummary s) {
         return new LeaveAttendance(s.from(), s.to(), s.possible(), s.attended(), s.persistentAbsence())
                 .attendancePercent(s.attendancePercent().orElse(null));
-    }
-
-    private static ZonedDateTime utc(LocalDateTime t) {
-        return t.atZone(ZoneOffset.UTC);
     }
 }

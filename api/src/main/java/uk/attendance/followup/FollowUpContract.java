@@ -27,14 +27,12 @@ import uk.attendance.contract.model.TextToReview;
 import uk.attendance.pupil.PupilService.ContactLink;
 import uk.attendance.school.SchoolRecord;
 
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+
+import static uk.attendance.platform.ContractTimes.utc;
+import static uk.attendance.platform.ContractTimes.hhmm;
 
 /** The follow-up as the contract shows it (openapi.yaml). */
 final class FollowUpContract {
@@ -155,13 +153,5 @@ final class FollowUpContract {
 
     private static int state(FollowUpViews.Counts c, TaskState state) {
         return c.callTasks().getOrDefault(state, 0);
-    }
-
-    private static ZonedDateTime utc(LocalDateTime t) {
-        return t.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC);
-    }
-
-    private static String hhmm(LocalTime t) {
-        return t.truncatedTo(ChronoUnit.MINUTES).toString();
     }
 }

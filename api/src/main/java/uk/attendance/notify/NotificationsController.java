@@ -19,11 +19,10 @@ import uk.attendance.platform.UkMobile;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.SchoolService;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
+
+import static uk.attendance.platform.ContractTimes.utc;
 
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -110,9 +109,5 @@ class NotificationsController implements NotificationsApi {
             m.title(r.title()).body(r.body());
         }
         return m;
-    }
-
-    private static ZonedDateTime utc(LocalDateTime t) {
-        return t == null ? null : t.atZone(ZoneOffset.UTC);
     }
 }

@@ -25,13 +25,11 @@ import uk.attendance.platform.DateRanges;
 import uk.attendance.rules.RegisterCode;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+
+import static uk.attendance.platform.ContractTimes.utc;
+import static uk.attendance.platform.ContractTimes.hhmm;
 
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -135,13 +133,5 @@ class RegisterController implements RegisterApi {
 
     private static uk.attendance.rules.Session session(Session s) {
         return uk.attendance.rules.Session.valueOf(s.getValue());
-    }
-
-    static ZonedDateTime utc(LocalDateTime t) {
-        return t.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC);
-    }
-
-    private static String hhmm(LocalTime t) {
-        return t == null ? null : t.truncatedTo(ChronoUnit.MINUTES).toString();
     }
 }

@@ -21,9 +21,10 @@ import uk.attendance.platform.DateRanges;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Stream;
+
+import static uk.attendance.platform.ContractTimes.hhmm;
 
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -95,9 +96,5 @@ class SchoolController implements SchoolsApi {
     static School toContract(SchoolRecord s) {
         return new School(s.id(), s.urn(), s.name(), s.timezone(), hhmm(s.amRegisterOpens()), hhmm(s.pmRegisterOpens()),
                 s.registerOpenMinutes(), hhmm(s.amSessionEnds()), hhmm(s.pmSessionEnds()), hhmm(s.textTime()), hhmm(s.callTime()));
-    }
-
-    static String hhmm(java.time.LocalTime t) {
-        return t.truncatedTo(ChronoUnit.MINUTES).toString();
     }
 }
