@@ -8,6 +8,9 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.junit.jupiter.api.Test;
 import uk.attendance.auth.MutableClock;
 import uk.attendance.auth.Roles;
@@ -57,6 +60,8 @@ class LettersHttpTest {
     SignInFixture db;
     @Inject
     LetterProposals job;
+    @Inject
+    LockProvider locks;
 
     @MockBean(Clock.class)
     Clock clock() {
@@ -320,6 +325,24 @@ class LettersHttpTest {
         at("2025-10-02");
         registers(f, LocalDate.parse("2025-10-02"), List.of("U"));
         assertEquals(0, job.propose(f.school()), "not again within the re-send period");
+    }
+
+    @Test
+    void theDailyRunCoversEverySchoolOnceAndWaitsWhileAnotherInstanceHoldsTheLock() {
+        at("2025-09-03");
+        Family f = family();
+        registers(f, LocalDate.parse("2025-09-03"), List.of("/", "/", "/", "/", "O", "O", "/", "/", "/", "/"));
+        SimpleLock heldElsewhere = locks.lock(new LockConfiguration(Instant.now(), LetterProposals.LOCK,
+                Duration.ofMinutes(5), Duration.ZERO)).orElseThrow();
+        try {
+            job.run();
+            assertEquals(List.of(), stagesOf(f));
+        } finally {
+            heldElsewhere.unlock();
+        }
+        job.run();
+        job.run();
+        assertEquals(List.of("LETTER_2"), stagesOf(f), "80 %: letter 2, once");
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------------
