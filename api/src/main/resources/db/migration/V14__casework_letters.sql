@@ -23,7 +23,7 @@ CREATE TABLE letter_stage (
   -- U_LATE: proposed at this many U sessions this term
   u_late_sessions       INT,
   subject               VARCHAR(200) NOT NULL,
-  body                  TEXT NOT NULL,
+  body                  MEDIUMTEXT NOT NULL,
   updated_by_staff_id   BIGINT NOT NULL,
   updated_at            DATETIME NOT NULL,
   CONSTRAINT uq_letter_stage UNIQUE (school_id, stage),
@@ -41,7 +41,7 @@ CREATE TABLE letter (
   stage_name            VARCHAR(100) NOT NULL,
   status                VARCHAR(10) NOT NULL,
   subject               VARCHAR(200) NOT NULL,
-  body                  TEXT NOT NULL,
+  body                  MEDIUMTEXT NOT NULL,
   figures_as_of         DATE NOT NULL,
   attendance_percent    DECIMAL(4,1),
   sessions_possible     INT NOT NULL,

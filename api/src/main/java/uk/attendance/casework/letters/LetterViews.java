@@ -55,9 +55,18 @@ class LetterViews {
         return new LetterSettings(s.schoolId(), s.resendAfterDays(), s.minimumSessions(), s.stages().stream()
                 .map(st -> new LetterStageSetting(uk.attendance.contract.model.LetterStage.fromValue(st.stage().name()),
                         st.name(), st.description(), st.automatic(), st.subject(), st.body())
-                        .thresholdPercent(st.thresholdPercent() == null ? null : st.thresholdPercent().stripTrailingZeros())
+                        .thresholdPercent(plain(st.thresholdPercent()))
                         .ulateSessions(st.uLateSessions()))
                 .toList());
+    }
+
+    /** 96.00 as stored shows as 96, 95.50 as 95.5 (never 1E+2). */
+    private static java.math.BigDecimal plain(java.math.BigDecimal n) {
+        if (n == null) {
+            return null;
+        }
+        java.math.BigDecimal stripped = n.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private String name(long staffId) {

@@ -67,7 +67,7 @@ class LettersController implements LettersApi {
     }
 
     @Override
-    @Secured({Roles.PARENT, Roles.ATTENDANCE_OFFICER, Roles.DSL, Roles.HEADTEACHER, Roles.TRUST_ADMIN})
+    @Secured({Roles.PARENT, Roles.ATTENDANCE_OFFICER, Roles.TEACHER, Roles.DSL, Roles.HEADTEACHER, Roles.TRUST_ADMIN})
     public List<Letter> listPupilLetters(Long pupilId) {
         Caller who = caller.get();
         return letters.ofPupil(who, pupilId).stream().map(l -> views.letter(l, who)).toList();
@@ -80,7 +80,7 @@ class LettersController implements LettersApi {
     }
 
     @Override
-    @Secured({Roles.PARENT, Roles.ATTENDANCE_OFFICER, Roles.DSL, Roles.HEADTEACHER, Roles.TRUST_ADMIN})
+    @Secured({Roles.PARENT, Roles.ATTENDANCE_OFFICER, Roles.TEACHER, Roles.DSL, Roles.HEADTEACHER, Roles.TRUST_ADMIN})
     public Letter getLetter(Long letterId) {
         Caller who = caller.get();
         return views.letter(letters.read(who, letterId), who);
