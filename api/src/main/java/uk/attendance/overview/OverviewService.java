@@ -53,13 +53,13 @@ public class OverviewService {
         this.clock = clock;
     }
 
-    record PupilSummary(PupilRecord pupil, AttendanceSummary summary, SchoolFigures.Figure school) {
+    public record PupilSummary(PupilRecord pupil, AttendanceSummary summary, SchoolFigures.Figure school) {
     }
 
     record PupilCalendar(PupilRecord pupil, PupilPeriod period, SchoolCalendar calendar, List<SessionMark> marks) {
     }
 
-    record PupilPenalty(PupilRecord pupil, LocalDate asOf, boolean applies, PenaltyThresholdStatus status) {
+    public record PupilPenalty(PupilRecord pupil, LocalDate asOf, boolean applies, PenaltyThresholdStatus status) {
     }
 
     record SchoolLine(PupilRecord pupil, AttendanceSummary summary, boolean thresholdReached) {
@@ -72,7 +72,11 @@ public class OverviewService {
     }
 
     public PupilSummary summary(Caller caller, long pupilId, Optional<LocalDate> from, Optional<LocalDate> to) {
-        PupilRecord pupil = pupils.visibleTo(caller, pupilId);
+        return summaryOf(pupils.visibleTo(caller, pupilId), from, to);
+    }
+
+    /** The parent's summary of a pupil, for jobs acting for no caller (this academic year to date by default). */
+    public PupilSummary summaryOf(PupilRecord pupil, Optional<LocalDate> from, Optional<LocalDate> to) {
         PupilPeriod period = PupilPeriod.of(pupil, from, to, today(pupil), false);
         // Counted by the register on the pupil's sessions only (rules.PupilSessions), as the calendar and penalty status are.
         Map<RegisterCode, Integer> counts = new java.util.EnumMap<>(RegisterCode.class);
@@ -89,13 +93,27 @@ public class OverviewService {
     }
 
     public PupilPenalty penalty(Caller caller, long pupilId, Optional<LocalDate> asOf) {
-        PupilRecord pupil = pupils.visibleTo(caller, pupilId);
+        return penaltyOf(pupils.visibleTo(caller, pupilId), asOf);
+    }
+
+    /** The parent's penalty-notice status of a pupil, for jobs acting for no caller. */
+    public PupilPenalty penaltyOf(PupilRecord pupil, Optional<LocalDate> asOf) {
         LocalDate date = PupilPeriod.asOf(pupil, asOf, today(pupil));
         PupilFacts facts = facts(pupil);
         LocalDate since = pupil.admissionDate().isAfter(PenaltyThreshold.FRAMEWORK_START) ? pupil.admissionDate() : PenaltyThreshold.FRAMEWORK_START;
         PenaltyThresholdStatus status = PenaltyThreshold.evaluate(calendars.calendarOf(pupil.schoolId()),
                 register.unauthorisedSessionMarks(pupil.id(), since, date), facts, date);
         return new PupilPenalty(pupil, date, facts.compulsorySchoolAge().includes(date), status);
+    }
+
+    /** The penalty-notice status's headline as the parent's app shows it (GET …/attendance/penalty-notice), in plain English. */
+    public static String penaltyHeadline(PupilPenalty penalty) {
+        PenaltyThresholdStatus s = penalty.status();
+        if (!penalty.applies()) {
+            return PenaltyExplanation.notApplicable();
+        }
+        int used = PenaltyThreshold.THRESHOLD_SESSIONS - s.sessionsLeft();
+        return PenaltyExplanation.headline(PenaltyExplanation.level(s.reached(), used), used, s.sessionsLeft(), s.provisional());
     }
 
     /** Every pupil on roll on {@code asOf} with this academic year's figures, lowest attendance first. */

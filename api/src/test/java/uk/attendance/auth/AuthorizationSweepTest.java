@@ -86,6 +86,10 @@ class AuthorizationSweepTest {
     final Map<String, String> school2StaffByRole = new java.util.HashMap<>();
     long school1CallTask;
     long school1TextReview;
+    // letters sent to family A and family B at school 1, and one at school 2
+    long letterOfA;
+    long letterOfB;
+    long school2Letter;
     @Inject
     InboundTexts inbound;
 
@@ -127,8 +131,20 @@ class AuthorizationSweepTest {
         // weeks later, parent A texts the school's number out of the blue: a text to review at school 1
         inbound.received(new InboundText("SM" + java.util.UUID.randomUUID().toString().replace("-", ""), contactA.mobile(),
                 "Running late today", java.time.Instant.parse("2025-11-20T07:00:00Z")));
+        letterOfA = sentLetter(childOfA, school1Staff.get(Roles.ATTENDANCE_OFFICER));
+        letterOfB = sentLetter(childOfB, school1Staff.get(Roles.ATTENDANCE_OFFICER));
+        school2Letter = sentLetter(school2Pupil, school2StaffByRole.get(Roles.ATTENDANCE_OFFICER));
         school1TextReview = ((Number) db.rows("SELECT r.id FROM text_review r JOIN text_reply t ON t.id = r.text_reply_id"
                 + " WHERE t.from_number = ? AND r.school_id = ?", contactA.mobile(), school1.id()).get(0).get("id")).longValue();
+    }
+
+    /** A letter an attendance officer starts for the child and sends to the family. */
+    private long sentLetter(PupilRecord child, String officer) {
+        Map<String, Object> letter = http.toBlocking().retrieve(HttpRequest.POST("/pupils/" + child.id() + "/letters",
+                Map.of("stage", "LETTER_1")).bearerAuth(officer), Argument.mapOf(String.class, Object.class));
+        long id = ((Number) letter.get("id")).longValue();
+        http.toBlocking().exchange(HttpRequest.POST("/letters/" + id + "/send", "").bearerAuth(officer));
+        return id;
     }
 
     /** A parent's absence report for a school day of the fixtures' calendar (past and still unregistered). */
@@ -192,6 +208,15 @@ class AuthorizationSweepTest {
         boolean textReviewScoped() {
             return path.contains("{textReviewId}");
         }
+
+        boolean letterScoped() {
+            return path.contains("{letterId}");
+        }
+
+        /** The operation on one letter in particular (the others default to family A's). */
+        Operation onLetter(long letterId) {
+            return new Operation(method, path.replace("{letterId}", String.valueOf(letterId)), id, roles, spec);
+        }
     }
 
     @TestFactory
@@ -220,12 +245,21 @@ class AuthorizationSweepTest {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": parent A asks for parent B's child → 404",
                         () -> expect(404, reportRequest(op, p -> childOfB.id(), school1.id(), reportOfB, parentA))));
             }
-            if ((op.pupilScoped() || op.reportScoped() || op.leaveScoped() || op.evidenceScoped())
+            if ((op.pupilScoped() || op.reportScoped() || op.leaveScoped() || op.evidenceScoped() || op.letterScoped())
                     && op.roles().contains(Roles.PARENT)) {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": child A's emergency contact (no parental responsibility) → 404",
                         () -> expect(404, request(op, p -> childOfA.id(), school1.id(), emergencyContactOfA))));
             }
             Optional<String> staffRole = STAFF_ROLES.stream().filter(op.roles()::contains).findFirst();
+            if (op.letterScoped() && op.roles().contains(Roles.PARENT)) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": parent A asks for parent B's letter → 404",
+                        () -> expect(404, request(op.onLetter(letterOfB), p -> childOfA.id(), school1.id(), parentA))));
+            }
+            if (op.letterScoped() && staffRole.isPresent()) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 asks for a school-2 letter → 404",
+                        () -> expect(404, request(op.onLetter(school2Letter), p -> childOfA.id(), school1.id(),
+                                school1Staff.get(staffRole.get())))));
+            }
             if (op.queryPupilScoped() && op.roles().contains(Roles.PARENT)) {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": parent A filters by parent B's child → 404",
                         () -> expect(404, reportRequest(op, p -> childOfB.id(), school1.id(), reportOfA, parentA))));
@@ -332,7 +366,8 @@ class AuthorizationSweepTest {
                 .replace("{callTaskId}", String.valueOf(school1CallTask))
                 .replace("{textReviewId}", String.valueOf(school1TextReview))
                 .replace("{reportId}", String.valueOf(reportId))
-                .replace("{contactId}", String.valueOf(contactOfA));
+                .replace("{contactId}", String.valueOf(contactOfA))
+                .replace("{letterId}", String.valueOf(letterOfA));
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) op.spec().getOrDefault("parameters", List.of());
         List<String> query = new ArrayList<>();
         for (Map<String, Object> parameter : parameters) {
