@@ -53,13 +53,13 @@ public class OverviewService {
         this.clock = clock;
     }
 
-    record PupilSummary(PupilRecord pupil, AttendanceSummary summary, SchoolFigures.Figure school) {
+    public record PupilSummary(PupilRecord pupil, AttendanceSummary summary, SchoolFigures.Figure school) {
     }
 
     record PupilCalendar(PupilRecord pupil, PupilPeriod period, SchoolCalendar calendar, List<SessionMark> marks) {
     }
 
-    record PupilPenalty(PupilRecord pupil, LocalDate asOf, boolean applies, PenaltyThresholdStatus status) {
+    public record PupilPenalty(PupilRecord pupil, LocalDate asOf, boolean applies, PenaltyThresholdStatus status) {
     }
 
     record SchoolLine(PupilRecord pupil, AttendanceSummary summary, boolean thresholdReached) {
