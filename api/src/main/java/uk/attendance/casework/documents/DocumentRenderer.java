@@ -30,6 +30,7 @@ public class DocumentRenderer {
     private final Mustache report;
 
     public DocumentRenderer() {
+        com.openhtmltopdf.util.XRLog.setLoggerImpl(new RendererLog());
         DefaultMustacheFactory templates = new DefaultMustacheFactory("casework/documents");
         this.letter = templates.compile("letter.mustache");
         this.report = templates.compile("report.mustache");
