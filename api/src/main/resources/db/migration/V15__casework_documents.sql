@@ -29,3 +29,14 @@ CREATE TABLE document_download (
   INDEX ix_document_download_school (school_id, downloaded_at),
   INDEX ix_document_download_pupil (pupil_id, downloaded_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+-- The half-term report notices already written to the outbox for a school's half-term (the job's own progress mark;
+-- each message also has its dedupe key, so a run cut short repeats nothing).
+CREATE TABLE half_term_report_notice_run (
+  school_id       BIGINT NOT NULL,
+  half_term_start DATE NOT NULL,
+  notices         INT NOT NULL,
+  finished_at     DATETIME NOT NULL,
+  PRIMARY KEY (school_id, half_term_start),
+  CONSTRAINT fk_half_term_notice_run_school FOREIGN KEY (school_id) REFERENCES school (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
