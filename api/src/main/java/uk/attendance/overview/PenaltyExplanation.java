@@ -3,7 +3,7 @@ package uk.attendance.overview;
 import uk.attendance.contract.model.PenaltyNoticeStatusLevel;
 
 /** What a parent reads about the national penalty-notice framework (rule book §3), in plain English. */
-final class PenaltyExplanation {
+public final class PenaltyExplanation {
     static final String FRAMEWORK = """
             Schools in England must consider a fine (a "penalty notice") when a child misses 10 sessions without \
             permission within 10 school weeks. Each school day has two sessions, morning and afternoon, so 10 sessions \
@@ -21,7 +21,7 @@ final class PenaltyExplanation {
     private PenaltyExplanation() {
     }
 
-    static PenaltyNoticeStatusLevel level(boolean reached, int used) {
+    public static PenaltyNoticeStatusLevel level(boolean reached, int used) {
         if (reached) {
             return PenaltyNoticeStatusLevel.REACHED;
         }
@@ -31,7 +31,7 @@ final class PenaltyExplanation {
         return used >= 6 ? PenaltyNoticeStatusLevel.WARNING : PenaltyNoticeStatusLevel.NOTICE;
     }
 
-    static String headline(PenaltyNoticeStatusLevel level, int used, int left, boolean provisional) {
+    public static String headline(PenaltyNoticeStatusLevel level, int used, int left, boolean provisional) {
         String suffix = provisional ? " Some of these are absences the school has no reason for yet (N): telling the school why may change them." : "";
         return switch (level) {
             case NONE -> "No sessions that could lead to a fine in the last 10 school weeks.";
@@ -43,7 +43,7 @@ final class PenaltyExplanation {
         };
     }
 
-    static String notApplicable() {
+    public static String notApplicable() {
         return "The penalty-notice rules do not apply on this date: your child is not of compulsory school age.";
     }
 }
