@@ -3,7 +3,6 @@ package uk.attendance.casework.documents;
 import jakarta.inject.Singleton;
 import uk.attendance.auth.Caller;
 import uk.attendance.platform.ApiProblem;
-import uk.attendance.pupil.ContactRecord;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.school.CalendarService;
@@ -25,10 +24,12 @@ public class AttendanceReports {
     private final DocumentSettings settings;
     private final DocumentDownloads downloads;
     private final DocumentRenderer renderer;
+    private final FamilyLanguage languages;
     private final Clock clock;
 
     AttendanceReports(PupilService pupils, SchoolService schools, CalendarService calendars, DocumentFiguresSource figures,
-                      DocumentSettings settings, DocumentDownloads downloads, DocumentRenderer renderer, Clock clock) {
+                      DocumentSettings settings, DocumentDownloads downloads, DocumentRenderer renderer,
+                      FamilyLanguage languages, Clock clock) {
         this.pupils = pupils;
         this.schools = schools;
         this.calendars = calendars;
@@ -36,6 +37,7 @@ public class AttendanceReports {
         this.settings = settings;
         this.downloads = downloads;
         this.renderer = renderer;
+        this.languages = languages;
         this.clock = clock;
     }
 
@@ -77,7 +79,7 @@ public class AttendanceReports {
         LocalDate yearStart = SchoolYear.containing(halfTerm.start()).firstDay();
         DocumentFigures yearToDate = figures.of(caller, pupilId, yearStart.isBefore(pupil.admissionDate())
                 ? pupil.admissionDate() : yearStart, to);
-        String language = languageOf(caller, pupil);
+        String language = languages.of(caller, pupil);
         HalfTermReport report = new HalfTermReport(language, school.name(), pupil.displayName(), pupil.firstName(),
                 pupil.registrationGroup(), today, halfTerm, current, previous.map(p -> previousHalfTerm.get()).orElse(null),
                 previous.orElse(null), yearToDate);
@@ -94,18 +96,5 @@ public class AttendanceReports {
             to = pupil.leavingDate();
         }
         return to.isBefore(from) ? Optional.empty() : Optional.of(new LocalDate[]{from, to});
-    }
-
-    /**
-     * The language the family asked for: the parent's own; for staff, that of the first contact (in priority order) who
-     * acts for the child; English without one. {@link DocumentWords} falls back to English where there is no translation.
-     */
-    private String languageOf(Caller caller, PupilRecord pupil) {
-        Optional<String> preferred = caller.isParent()
-                ? pupils.contact(caller.id()).map(ContactRecord::preferredLanguage)
-                : pupils.contactsOf(pupil.id()).stream()
-                .filter(l -> l.link().parentalResponsibility() || l.link().livesWith())
-                .findFirst().map(l -> l.contact().preferredLanguage());
-        return DocumentWords.languageFor(preferred.orElse(DocumentWords.ENGLISH));
     }
 }

@@ -6,14 +6,14 @@ import java.util.List;
 /**
  * The trust policy's graduated response (attendance policy, section 6 and annexes 5 to 7), in English: what a school
  * has until it changes a stage. The letters are the annexes' texts with the MIS merge fields as placeholders; the
- * school-specific names the annexes leave as "XXX" are left out (each school puts in its own).
+ * school-specific names the annexes leave as "XXX" are left out (each school puts in its own). The body is the letter's
+ * own words: the greeting, the pupil's name and class, the sign-off and the figures table are the printed letter's
+ * frame (casework/documents), in the family's language.
  */
 final class LetterDefaults {
     static final int RESEND_AFTER_DAYS = 42;
     static final int MINIMUM_SESSIONS = 10;
 
-    private static final String OPENING = "Dear parent or carer,\n\n{{fullName}}, {{registrationGroup}}\n\n";
-    private static final String CLOSING = "\n\nYours sincerely,\n\nHeadteacher\n{{schoolName}}";
     private static final String FIGURES = """
             Attendance this academic year: {{attendancePercent}}% ({{sessionsMissed}} of {{sessionsPossible}} sessions \
             missed, {{learningHoursLost}} hours of learning).""";
@@ -31,7 +31,7 @@ final class LetterDefaults {
     static List<StageSetting> stages() {
         return List.of(
                 new StageSetting(LetterStage.LETTER_1, "Letter 1", "Letter 1, sharing information and expectations",
-                        true, new BigDecimal("96"), null, "Low attendance letter 1: {{firstName}}", OPENING + """
+                        true, new BigDecimal("96"), null, "Low attendance letter 1: {{firstName}}", """
                         We hope you are well. We understand the importance of working together to support attendance in \
                         school. The first stage of our approach to attendance is helping you to understand your own \
                         child's missed sessions. We would like to kindly bring to your attention that, according to our \
@@ -53,9 +53,9 @@ final class LetterDefaults {
                         You can view the full details of {{firstName}}'s attendance in the app. If you feel there may be \
                         any discrepancies in this record, please get in touch with the school office.
 
-                        Working together, we can support {{firstName}} to feel happy attending school daily.""" + CLOSING),
+                        Working together, we can support {{firstName}} to feel happy attending school daily."""),
                 new StageSetting(LetterStage.LETTER_2, "Letter 2", "Letter 2, invitation to a support meeting",
-                        true, new BigDecimal("90"), null, "Low attendance letter 2: {{firstName}}", OPENING + """
+                        true, new BigDecimal("90"), null, "Low attendance letter 2: {{firstName}}", """
                         We understand the importance of working together to support {{firstName}}'s attendance. \
                         Following our last communication, we have noticed that {{firstName}}'s attendance continues to \
                         be low. The current attendance has dropped to {{attendancePercent}}%. This means that they have \
@@ -78,9 +78,9 @@ final class LetterDefaults {
                         """ + PENALTY_FRAMEWORK + """
 
 
-                        Please be assured that there is no further action at this time.""" + CLOSING),
+                        Please be assured that there is no further action at this time."""),
                 new StageSetting(LetterStage.LETTER_3, "Letter 3", "Letter 3, invitation to an attendance contract meeting",
-                        true, new BigDecimal("50"), null, "Low attendance letter 3: {{firstName}}", OPENING + """
+                        true, new BigDecimal("50"), null, "Low attendance letter 3: {{firstName}}", """
                         Following our last communication, we have noticed that {{firstName}}'s attendance has shown no \
                         improvement and they continue to miss a high number of school sessions. Their current attendance \
                         has dropped to {{attendancePercent}}%. This means that they have now missed a total of \
@@ -101,10 +101,10 @@ final class LetterDefaults {
 
                         We remain unable to authorise any further absences for illness unless evidence of contact with a \
                         medical professional is provided. We look forward to working together with you to support \
-                        {{firstName}}.""" + CLOSING),
+                        {{firstName}}."""),
                 new StageSetting(LetterStage.U_LATE, "Late after the register closed",
                         "Letter about arrivals after the register closes (U) accumulating", true, null, 10,
-                        "Arriving after the register closes: {{firstName}}", OPENING + """
+                        "Arriving after the register closes: {{firstName}}", """
                         Arriving after the register has closed has a negative impact on the welfare and learning of \
                         pupils, both the pupil who is late and their classmates. {{firstName}} has arrived after the \
                         register closed {{uLateSessions}} times this term. Each of these is recorded as an unauthorised \
@@ -113,10 +113,10 @@ final class LetterDefaults {
                         We would like to talk with you about any support that would help {{firstName}} arrive on time, \
                         and about the ways of accessing it. Please contact the school office to arrange a time.
 
-                        """ + FIGURES + CLOSING),
+                        """ + FIGURES),
                 new StageSetting(LetterStage.LONG_TERM_ILLNESS, "Long-term illness",
                         "Letter supporting a pupil through a long-term illness", false, null, null,
-                        "Supporting {{firstName}} during illness", OPENING + """
+                        "Supporting {{firstName}} during illness", """
                         We are sorry to hear that {{firstName}} is unwell, and we want to support your family during \
                         this time. Every session makes a difference, and we would like to work with you and the health \
                         professionals involved so that {{firstName}} can keep learning and return to school when ready.
@@ -130,10 +130,10 @@ final class LetterDefaults {
 
 
                         We would like to meet with you to agree how we can support {{firstName}}. Please contact the \
-                        school office to arrange a time.""" + CLOSING),
+                        school office to arrange a time."""),
                 new StageSetting(LetterStage.PART_TIME_TIMETABLE, "Part-time timetable",
                         "Letter confirming a temporary part-time timetable", false, null, null,
-                        "{{firstName}}'s part-time timetable", OPENING + """
+                        "{{firstName}}'s part-time timetable", """
                         As agreed with you, {{firstName}} will attend school on a temporary part-time timetable. A \
                         part-time timetable is a short-term measure to help {{firstName}} return to full-time education \
                         as soon as possible; it will be reviewed with you regularly, at least every 4 to 6 weeks, and \
@@ -145,6 +145,6 @@ final class LetterDefaults {
                         """ + FIGURES + """
 
 
-                        If you have any questions, please contact the school office.""" + CLOSING));
+                        If you have any questions, please contact the school office."""));
     }
 }

@@ -1,6 +1,10 @@
 package uk.attendance.casework.letters;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.server.types.files.FileCustomizableResponseType;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -18,6 +22,7 @@ import uk.attendance.contract.model.LetterSettingsInput;
 import uk.attendance.contract.model.LetterStatus;
 import uk.attendance.platform.ApiProblem;
 
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,10 +34,13 @@ class LettersController implements LettersApi {
     private final LetterService letters;
     private final LetterSettingsService settings;
     private final LetterViews views;
+    private final LetterPdfs pdfs;
     private final CurrentCaller caller;
 
-    LettersController(LetterService letters, LetterSettingsService settings, LetterViews views, CurrentCaller caller) {
+    LettersController(LetterService letters, LetterSettingsService settings, LetterViews views, LetterPdfs pdfs,
+                      CurrentCaller caller) {
         this.letters = letters;
+        this.pdfs = pdfs;
         this.settings = settings;
         this.views = views;
         this.caller = caller;
@@ -84,6 +92,18 @@ class LettersController implements LettersApi {
     public Letter getLetter(Long letterId) {
         Caller who = caller.get();
         return views.letter(letters.read(who, letterId), who);
+    }
+
+    @Override
+    @Secured({Roles.PARENT, Roles.ATTENDANCE_OFFICER, Roles.TEACHER, Roles.DSL, Roles.HEADTEACHER, Roles.TRUST_ADMIN})
+    public HttpResponse<FileCustomizableResponseType> downloadLetter(Long letterId) {
+        LetterPdfs.Printed printed = pdfs.print(caller.get(), letterId);
+        StreamedFile body = new StreamedFile(new ByteArrayInputStream(printed.pdf()), MediaType.of("application/pdf"),
+                System.currentTimeMillis(), printed.pdf().length);
+        return HttpResponse.<FileCustomizableResponseType>ok(body)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + printed.fileName() + "\"")
+                .header(HttpHeaders.CONTENT_LANGUAGE, printed.language())
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
     }
 
     @Override

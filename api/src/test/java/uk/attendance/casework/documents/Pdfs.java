@@ -10,11 +10,11 @@ import java.io.UncheckedIOException;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reads a PDF back with PDFBox's parser, as any PDF reader would: its text, whitespace runs made single spaces. */
-final class Pdfs {
+public final class Pdfs {
     private Pdfs() {
     }
 
-    static String text(byte[] pdf) {
+    public static String text(byte[] pdf) {
         assertTrue(pdf.length > 4 && new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-"),
                 "not a PDF");
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -25,7 +25,7 @@ final class Pdfs {
     }
 
     /** The names of the fonts of the first page, to show which font is embedded. */
-    static java.util.List<String> fonts(byte[] pdf) {
+    public static java.util.List<String> fonts(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             var resources = document.getPage(0).getResources();
             java.util.List<String> names = new java.util.ArrayList<>();
