@@ -18,6 +18,7 @@ import uk.attendance.platform.ApiProblem.FieldProblem;
 import uk.attendance.pupil.ContactRecord;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
+import uk.attendance.rules.CompulsorySchoolAge;
 import uk.attendance.rules.PenaltyNoticeEligibility;
 import uk.attendance.rules.PenaltyNotices;
 import uk.attendance.school.SchoolService;
@@ -75,12 +76,14 @@ public class PenaltyCases {
 
     /**
      * Where the pupil's latest case stands, for the penalty status: a parent's own case (cases are per liable parent),
-     * or for staff the pupil's latest case. Call it once the caller's access to the pupil is checked.
+     * or for staff the pupil's latest case. Call it once the caller's access to the pupil is checked. One indexed read:
+     * the status line shows the stage, its dates and the parent's headline, so the parent's name and the support
+     * offered (which only word staff's next step) are not read.
      */
     public Optional<PenaltyCaseView> latestFor(Caller caller, long pupilId) {
         Optional<PenaltyCaseRow> row = caller.isParent() ? cases.latestOfPupilAndParent(pupilId, caller.id())
                 : cases.latestOfPupil(pupilId);
-        return row.map(r -> view(r, today(r.schoolId())));
+        return row.map(r -> PenaltyCaseView.of(r, "", false, today(r.schoolId())));
     }
 
     @Transactional
@@ -91,11 +94,15 @@ public class PenaltyCases {
             throw ApiProblem.invalid("parentContactId", "contact " + contactId
                     + " is not a parent/carer who acts for this pupil (parental responsibility, or the child lives with them)");
         }
+        LocalDate today = today(pupil.schoolId());
+        if (!CompulsorySchoolAge.of(pupil.dateOfBirth()).includes(today)) {
+            throw new PenaltyRefused(PenaltyRefused.Why.NOT_OF_COMPULSORY_SCHOOL_AGE, "Penalty notices apply only to pupils"
+                    + " of compulsory school age, and this pupil is not today");
+        }
         if (cases.anyOpen(pupil.id(), contactId)) {
             throw new PenaltyRefused(PenaltyRefused.Why.CASE_ALREADY_OPEN, "This parent already has an open penalty-notice"
                     + " case for this pupil: carry it on, or withdraw it first");
         }
-        LocalDate today = today(pupil.schoolId());
         LocalDateTime now = now();
         PenaltyCaseRow saved = cases.save(new PenaltyCaseRow(null, pupil.schoolId(), pupil.id(), contactId,
                 PenaltyCaseRow.Reason.valueOf(in.getReason().getValue()), PenaltyCaseRow.Stage.OPEN, today,

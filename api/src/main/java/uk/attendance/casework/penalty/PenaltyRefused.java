@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** A penalty-notice step the rules refuse now; the HTTP edge ({@link PenaltyRefusedHandler}) answers 409 naming why. */
 class PenaltyRefused extends RuntimeException {
-    enum Why { SUPPORT_NOT_OFFERED, NOTICE_LIMIT_REACHED, WRONG_STAGE, CASE_ALREADY_OPEN, PAYMENT_LATE }
+    enum Why { SUPPORT_NOT_OFFERED, NOTICE_LIMIT_REACHED, WRONG_STAGE, CASE_ALREADY_OPEN, PAYMENT_LATE, NOT_OF_COMPULSORY_SCHOOL_AGE }
 
     static final String PROSECUTION = "Prosecution under section 444 of the Education Act 1996, or other legal intervention";
 

@@ -17,6 +17,7 @@ import java.util.Map;
 @Produces
 class PenaltyRefusedHandler implements ExceptionHandler<PenaltyRefused, HttpResponse<PenaltyRefusedProblem>> {
     private static final Map<PenaltyRefused.Why, String[]> TYPES = Map.of(
+            PenaltyRefused.Why.NOT_OF_COMPULSORY_SCHOOL_AGE, new String[]{"penalty-not-compulsory-school-age", "Not of compulsory school age"},
             PenaltyRefused.Why.SUPPORT_NOT_OFFERED, new String[]{"penalty-support-not-offered", "Support must be offered first"},
             PenaltyRefused.Why.NOTICE_LIMIT_REACHED, new String[]{"penalty-notice-limit", "Penalty notice limit reached"},
             PenaltyRefused.Why.WRONG_STAGE, new String[]{"penalty-case-stage", "Not at this stage of the case"},

@@ -13,13 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.attendance.auth.Roles;
 import uk.attendance.pupil.ContactRecord;
+import uk.attendance.contract.model.PupilInput;
 import uk.attendance.pupil.PupilRecord;
+import uk.attendance.pupil.PupilService;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.TrustRecord;
 import uk.attendance.support.Fixtures;
 import uk.attendance.support.Json;
 import uk.attendance.support.Problems;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +47,8 @@ class PenaltyPathwayHttpTest {
     HttpClient http;
     @Inject
     Fixtures fixtures;
+    @Inject
+    PupilService pupils;
 
     TrustRecord trust;
     SchoolRecord school;
@@ -205,6 +210,13 @@ class PenaltyPathwayHttpTest {
         assertEquals(409, e.getStatus().getCode());
         assertEquals("CASE_ALREADY_OPEN", e.getResponse().getBody(Json.OBJECT).orElseThrow().get("reason"));
         assertNull(penaltyStatus(fixtures.pupil(school, "4B"), officer).get("penaltyCase"), "no case, no line");
+
+        PupilRecord sixthFormer = pupils.admit(school, new PupilInput("Sixth", "Former", LocalDate.parse("2008-01-10"), 13,
+                "13A", LocalDate.parse("2019-09-01")));
+        ContactRecord parent = fixtures.parentOf(trust, sixthFormer);
+        e = assertThrows(HttpClientResponseException.class, () -> open(sixthFormer, parent, "IRREGULAR_ATTENDANCE"));
+        assertEquals(409, e.getStatus().getCode());
+        assertEquals("NOT_OF_COMPULSORY_SCHOOL_AGE", e.getResponse().getBody(Json.OBJECT).orElseThrow().get("reason"));
     }
 
     private long open(PupilRecord child, ContactRecord parent, String reason) {
