@@ -1,5 +1,6 @@
 package uk.attendance.casework.penalty;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -14,6 +15,10 @@ interface PenaltyCaseRepository extends CrudRepository<PenaltyCaseRow, Long> {
 
     @Query("SELECT * FROM penalty_case WHERE pupil_id = :pupilId ORDER BY id DESC")
     List<PenaltyCaseRow> ofPupil(long pupilId);
+
+    @Query("SELECT * FROM penalty_case WHERE school_id = :schoolId AND (:stage IS NULL OR stage = :stage)"
+            + " ORDER BY id DESC LIMIT 500")
+    List<PenaltyCaseRow> ofSchool(long schoolId, @Nullable String stage);
 
     @Query("SELECT * FROM penalty_case WHERE pupil_id = :pupilId ORDER BY id DESC LIMIT 1")
     Optional<PenaltyCaseRow> latestOfPupil(long pupilId);

@@ -69,6 +69,14 @@ public class PenaltyCases {
         return cases.ofPupil(pupil.id()).stream().map(r -> view(r, today)).toList();
     }
 
+    /** A school's cases, newest first; {@code stage} as each stands today (an overdue payment is read from an issued notice). */
+    public List<PenaltyCaseView> ofSchool(Caller caller, long schoolId, Optional<PenaltyCaseView.Stage> stage) {
+        LocalDate today = today(schools.forStaff(caller, schoolId).id());
+        Optional<String> stored = stage.map(s -> s == PenaltyCaseView.Stage.PAYMENT_OVERDUE ? "ISSUED" : s.name());
+        return cases.ofSchool(schoolId, stored.orElse(null)).stream().map(r -> view(r, today))
+                .filter(v -> stage.map(s -> s == v.stage()).orElse(true)).toList();
+    }
+
     public PenaltyCaseView get(Caller caller, long caseId) {
         PenaltyCaseRow row = visible(caller, caseId, false);
         return view(row, today(row.schoolId()));

@@ -27,6 +27,7 @@ import uk.attendance.rules.PaymentTerms;
 
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -43,6 +44,12 @@ class PenaltyController implements PenaltyNoticesApi {
     @Override
     public List<PenaltyCase> listPenaltyCases(Long pupilId) {
         return cases.ofPupil(caller.get(), pupilId).stream().map(PenaltyController::model).toList();
+    }
+
+    @Override
+    public List<PenaltyCase> listSchoolPenaltyCases(Long schoolId, PenaltyStage stage) {
+        return cases.ofSchool(caller.get(), schoolId, Optional.ofNullable(stage).map(s -> PenaltyCaseView.Stage.valueOf(s.getValue())))
+                .stream().map(PenaltyController::model).toList();
     }
 
     @Override

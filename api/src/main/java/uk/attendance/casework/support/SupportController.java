@@ -19,10 +19,12 @@ import uk.attendance.contract.model.SupportReviewOutcome;
 import uk.attendance.contract.model.SupportSettings;
 import uk.attendance.contract.model.SupportSettingsInput;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -40,6 +42,12 @@ class SupportController implements SupportApi {
     @Secured({Roles.PARENT, Roles.ATTENDANCE_OFFICER, Roles.TEACHER, Roles.DSL, Roles.HEADTEACHER, Roles.TRUST_ADMIN})
     public List<SupportRecord> listSupportRecords(Long pupilId) {
         return support.ofPupil(caller.get(), pupilId).stream().map(SupportController::model).toList();
+    }
+
+    @Override
+    public List<SupportRecord> listSchoolSupportRecords(Long schoolId, SupportRecordKind kind, LocalDate reviewDueBy) {
+        return support.ofSchool(caller.get(), schoolId, Optional.ofNullable(kind).map(SupportRecordKind::getValue),
+                Optional.ofNullable(reviewDueBy)).stream().map(SupportController::model).toList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package uk.attendance.casework.support;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -13,6 +14,14 @@ interface SupportRecordRepository extends CrudRepository<SupportRecordRow, Long>
 
     @Query("SELECT * FROM support_record WHERE pupil_id = :pupilId ORDER BY starts_on DESC, id DESC")
     List<SupportRecordRow> ofPupil(long pupilId);
+
+    @Query("SELECT * FROM support_record WHERE school_id = :schoolId AND (:kind IS NULL OR kind = :kind)"
+            + " ORDER BY id DESC LIMIT 500")
+    List<SupportRecordRow> ofSchool(long schoolId, @Nullable String kind);
+
+    @Query("SELECT * FROM support_record WHERE school_id = :schoolId AND (:kind IS NULL OR kind = :kind)"
+            + " AND status = 'ACTIVE' AND next_review_on <= :dueBy ORDER BY next_review_on, id LIMIT 500")
+    List<SupportRecordRow> reviewsDue(long schoolId, @Nullable String kind, LocalDate dueBy);
 
     @Query("SELECT COUNT(*) > 0 FROM support_record WHERE pupil_id = :pupilId AND starts_on <= :onOrBefore")
     boolean anyFor(long pupilId, LocalDate onOrBefore);

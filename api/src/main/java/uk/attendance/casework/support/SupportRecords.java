@@ -68,6 +68,13 @@ public class SupportRecords {
         return views(rows);
     }
 
+    /** A school's records, newest first; with {@code reviewDueBy}, the open ones to review by then, soonest first. */
+    public List<SupportRecordView> ofSchool(Caller caller, long schoolId, Optional<String> kind, Optional<LocalDate> reviewDueBy) {
+        schools.forStaff(caller, schoolId);
+        return views(reviewDueBy.map(d -> records.reviewsDue(schoolId, kind.orElse(null), d))
+                .orElseGet(() -> records.ofSchool(schoolId, kind.orElse(null))));
+    }
+
     public SupportRecordView get(Caller caller, long recordId) {
         return views(List.of(visible(caller, recordId))).get(0);
     }
@@ -162,8 +169,7 @@ public class SupportRecords {
     }
 
     private void requireSchool(Caller caller, long schoolId) {
-        schools.find(schoolId).filter(s -> caller.worksAt(s.id()) && s.trustId() == caller.trustId())
-                .orElseThrow(() -> ApiProblem.notFound("No school " + schoolId));
+        schools.forStaff(caller, schoolId);
     }
 
     private SupportRecordRow visible(Caller caller, long recordId) {

@@ -107,6 +107,8 @@ class PenaltyPathwayHttpTest {
         Map<String, Object> overdue = get(id);
         assertEquals("PAYMENT_OVERDUE", overdue.get("stage"), "the 28 days ended on 9 March");
         assertEquals("2026-03-10", overdue.get("since"));
+        assertTrue(schoolCases("PAYMENT_OVERDUE").contains(id), "the school's list of overdue notices");
+        assertFalse(schoolCases("ISSUED").contains(id));
 
         HttpClientResponseException late = refused(id, "payment", Map.of("paidOn", "2026-03-10"));
         Map<String, Object> problem = late.getResponse().getBody(Json.OBJECT).orElseThrow();
@@ -237,6 +239,11 @@ class PenaltyPathwayHttpTest {
         assertEquals(409, e.getStatus().getCode());
         assertEquals("application/problem+json", e.getResponse().getContentType().map(Object::toString).orElse(""));
         return e;
+    }
+
+    private java.util.List<Long> schoolCases(String stage) {
+        return http.toBlocking().retrieve(HttpRequest.GET("/schools/" + school.id() + "/penalty-cases?stage=" + stage)
+                .bearerAuth(officer), Json.LIST).stream().map(c -> ((Number) c.get("id")).longValue()).toList();
     }
 
     private Map<String, Object> get(long id) {
