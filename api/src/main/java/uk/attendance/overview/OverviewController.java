@@ -6,6 +6,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import uk.attendance.auth.CurrentCaller;
 import uk.attendance.auth.Roles;
+import uk.attendance.casework.penalty.PenaltyStatusLines;
 import uk.attendance.contract.api.AttendanceApi;
 import uk.attendance.contract.model.AttendanceCalendar;
 import uk.attendance.contract.model.AttendanceDay;
@@ -50,10 +51,12 @@ import java.util.function.Predicate;
 @Secured({Roles.PARENT, Roles.ATTENDANCE_OFFICER, Roles.TEACHER, Roles.DSL, Roles.HEADTEACHER, Roles.TRUST_ADMIN})
 class OverviewController implements AttendanceApi {
     private final OverviewService overview;
+    private final PenaltyStatusLines penaltyCases;
     private final CurrentCaller caller;
 
-    OverviewController(OverviewService overview, CurrentCaller caller) {
+    OverviewController(OverviewService overview, PenaltyStatusLines penaltyCases, CurrentCaller caller) {
         this.overview = overview;
+        this.penaltyCases = penaltyCases;
         this.caller = caller;
     }
 
@@ -95,7 +98,8 @@ class OverviewController implements AttendanceApi {
 
     @Override
     public PenaltyNoticeStatus getPenaltyNoticeStatus(Long pupilId, LocalDate asOf) {
-        var result = overview.penalty(caller.get(), pupilId, Optional.ofNullable(asOf));
+        var who = caller.get();
+        var result = overview.penalty(who, pupilId, Optional.ofNullable(asOf));
         PenaltyThresholdStatus s = result.status();
         int used = PenaltyThreshold.THRESHOLD_SESSIONS - s.sessionsLeft();
         PenaltyNoticeStatusLevel level = result.applies() ? PenaltyExplanation.level(s.reached(), used) : PenaltyNoticeStatusLevel.NONE;
@@ -110,6 +114,7 @@ class OverviewController implements AttendanceApi {
             body.windowStart(s.window().get(0).monday()).windowEnd(s.window().get(s.window().size() - 1).sunday());
         }
         s.reachedOn().ifPresent(e -> body.reachedOn(e.date()).reachedSession(Session.fromValue(e.session().name())));
+        penaltyCases.forCaller(who, pupilId).ifPresent(body::penaltyCase);
         return body;
     }
 

@@ -90,6 +90,10 @@ class AuthorizationSweepTest {
     long letterOfA;
     long letterOfB;
     long school2Letter;
+    // casework: a support record of each family at school 1, a penalty case of family A
+    long supportOfA;
+    long supportOfB;
+    long penaltyCaseOfA;
     @Inject
     InboundTexts inbound;
 
@@ -134,6 +138,11 @@ class AuthorizationSweepTest {
         letterOfA = sentLetter(childOfA, school1Staff.get(Roles.ATTENDANCE_OFFICER));
         letterOfB = sentLetter(childOfB, school1Staff.get(Roles.ATTENDANCE_OFFICER));
         school2Letter = sentLetter(school2Pupil, school2StaffByRole.get(Roles.ATTENDANCE_OFFICER));
+        String school1Officer = school1Staff.get(Roles.ATTENDANCE_OFFICER);
+        supportOfA = created("/pupils/" + childOfA.id() + "/support-records", Map.of("kind", "MEETING", "startsOn", "2025-11-10"), school1Officer);
+        supportOfB = created("/pupils/" + childOfB.id() + "/support-records", Map.of("kind", "MEETING", "startsOn", "2025-11-10"), school1Officer);
+        penaltyCaseOfA = created("/pupils/" + childOfA.id() + "/penalty-cases",
+                Map.of("parentContactId", contactOfA, "reason", "TERM_TIME_HOLIDAY"), school1Officer);
         school1TextReview = ((Number) db.rows("SELECT r.id FROM text_review r JOIN text_reply t ON t.id = r.text_reply_id"
                 + " WHERE t.from_number = ? AND r.school_id = ?", contactA.mobile(), school1.id()).get(0).get("id")).longValue();
     }
@@ -145,6 +154,10 @@ class AuthorizationSweepTest {
         long id = ((Number) letter.get("id")).longValue();
         http.toBlocking().exchange(HttpRequest.POST("/letters/" + id + "/send", "").bearerAuth(officer));
         return id;
+    }
+
+    private long created(String uri, Map<String, Object> body, String token) {
+        return ((Number) http.toBlocking().retrieve(HttpRequest.POST(uri, body).bearerAuth(token), Json.OBJECT).get("id")).longValue();
     }
 
     /** A parent's absence report for a school day of the fixtures' calendar (past and still unregistered). */
@@ -217,6 +230,19 @@ class AuthorizationSweepTest {
         Operation onLetter(long letterId) {
             return new Operation(method, path.replace("{letterId}", String.valueOf(letterId)), id, roles, spec);
         }
+
+        boolean supportRecordScoped() {
+            return path.contains("{supportRecordId}");
+        }
+
+        boolean penaltyCaseScoped() {
+            return path.contains("{penaltyCaseId}");
+        }
+
+        /** The same operation on a given id in place of {@code {name}}. */
+        Operation on(String name, long id) {
+            return new Operation(method, path.replace("{" + name + "}", String.valueOf(id)), this.id, roles, spec);
+        }
     }
 
     @TestFactory
@@ -245,7 +271,7 @@ class AuthorizationSweepTest {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": parent A asks for parent B's child → 404",
                         () -> expect(404, reportRequest(op, p -> childOfB.id(), school1.id(), reportOfB, parentA))));
             }
-            if ((op.pupilScoped() || op.reportScoped() || op.leaveScoped() || op.evidenceScoped() || op.letterScoped())
+            if ((op.pupilScoped() || op.reportScoped() || op.leaveScoped() || op.evidenceScoped() || op.letterScoped() || op.supportRecordScoped())
                     && op.roles().contains(Roles.PARENT)) {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": child A's emergency contact (no parental responsibility) → 404",
                         () -> expect(404, request(op, p -> childOfA.id(), school1.id(), emergencyContactOfA))));
@@ -310,6 +336,18 @@ class AuthorizationSweepTest {
                         + " under school 2 → 404",
                         () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), school2StaffByRole.get(staffRole.get())))));
             }
+            if (op.supportRecordScoped() && op.roles().contains(Roles.PARENT)) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": parent A asks for parent B's support record → 404",
+                        () -> expect(404, request(op.on("supportRecordId", supportOfB), p -> childOfA.id(), school1.id(), parentA))));
+            }
+            if (op.supportRecordScoped() && staffRole.isPresent()) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 2 asks for a school-1 support record → 404",
+                        () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), school2StaffByRole.get(staffRole.get())))));
+            }
+            if (op.penaltyCaseScoped() && staffRole.isPresent()) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 2 asks for a school-1 penalty case → 404",
+                        () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), school2StaffByRole.get(staffRole.get())))));
+            }
             for (String role : STAFF_ROLES) {
                 if (!op.roles().contains(role)) {
                     tests.add(DynamicTest.dynamicTest(op.id() + ": " + role + " → 403",
@@ -367,7 +405,9 @@ class AuthorizationSweepTest {
                 .replace("{textReviewId}", String.valueOf(school1TextReview))
                 .replace("{reportId}", String.valueOf(reportId))
                 .replace("{contactId}", String.valueOf(contactOfA))
-                .replace("{letterId}", String.valueOf(letterOfA));
+                .replace("{letterId}", String.valueOf(letterOfA))
+                .replace("{supportRecordId}", String.valueOf(supportOfA))
+                .replace("{penaltyCaseId}", String.valueOf(penaltyCaseOfA));
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) op.spec().getOrDefault("parameters", List.of());
         List<String> query = new ArrayList<>();
         for (Map<String, Object> parameter : parameters) {

@@ -1,0 +1,55 @@
+package uk.attendance.casework.support;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import uk.attendance.notify.OutboxPurpose;
+import uk.attendance.notify.OutboxRecord;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A review reminder is wanted only while the record is open and the review still on that date. */
+@Singleton
+class SupportReminderMessages implements OutboxPurpose {
+    private final SupportRecordRepository records;
+    private final JsonMapper json;
+
+    SupportReminderMessages(SupportRecordRepository records, JsonMapper json) {
+        this.records = records;
+        this.json = json;
+    }
+
+    @Override
+    public Set<String> purposes() {
+        return Set.of(SupportReviewReminders.PURPOSE);
+    }
+
+    @Override
+    public Optional<String> cancelReason(OutboxRecord message) {
+        Map<String, String> data = data(message);
+        if (!data.containsKey("supportRecordId") || !data.containsKey("reviewOn")) {
+            return Optional.empty();
+        }
+        Optional<SupportRecordRow> row = records.findById(Long.valueOf(data.get("supportRecordId")));
+        if (row.isEmpty() || row.get().status() == SupportRecordRow.Status.CLOSED) {
+            return Optional.of("SUPPORT_CLOSED");
+        }
+        return LocalDate.parse(data.get("reviewOn")).equals(row.get().nextReviewOn()) ? Optional.empty()
+                : Optional.of("REVIEW_MOVED");
+    }
+
+    private Map<String, String> data(OutboxRecord message) {
+        if (message.data() == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(message.data(), Argument.mapOf(String.class, String.class));
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+    }
+}
