@@ -21,9 +21,10 @@ import uk.attendance.contract.model.ReportSettingsInput;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+
+import static uk.attendance.platform.ContractTimes.utc;
 
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -59,7 +60,7 @@ class DocumentsController implements DocumentsApi {
                 .map(d -> new DocumentDownload(d.pupilId(), DocumentDownloadKind.fromValue(d.kind().name()), d.periodStart(),
                         d.periodEnd(), d.title(), d.language(),
                         new EvidencePerson(EvidencePersonKind.fromValue(d.downloaderKind().name()), d.downloaderId()),
-                        d.downloadedAt().atZone(ZoneOffset.UTC))
+                        utc(d.downloadedAt()))
                         .documentId(d.documentId()))
                 .toList();
     }
@@ -79,7 +80,7 @@ class DocumentsController implements DocumentsApi {
 
     private static ReportSettings toContract(DocumentSettingsRecord s) {
         return new ReportSettings(s.schoolId(), s.halfTermReports())
-                .updatedAt(s.updatedAt().atZone(ZoneOffset.UTC))
+                .updatedAt(utc(s.updatedAt()))
                 .updatedBy(s.updatedByName());
     }
 }

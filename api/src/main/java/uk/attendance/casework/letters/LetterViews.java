@@ -12,9 +12,8 @@ import uk.attendance.pupil.PupilService;
 import uk.attendance.staff.StaffRecord;
 import uk.attendance.staff.StaffService;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+
+import static uk.attendance.platform.ContractTimes.utc;
 
 /** Letters and settings as the contract shows them; who proposed, edited and sent a letter is for staff only. */
 @Singleton
@@ -71,9 +70,5 @@ class LetterViews {
 
     private String name(long staffId) {
         return staff.find(staffId).map(StaffRecord::name).orElse("Former staff member");
-    }
-
-    private static ZonedDateTime utc(LocalDateTime t) {
-        return t == null ? null : t.atZone(ZoneOffset.UTC);
     }
 }

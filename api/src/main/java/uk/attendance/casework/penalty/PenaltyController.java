@@ -25,9 +25,10 @@ import uk.attendance.contract.model.PenaltyStage;
 import uk.attendance.contract.model.PenaltyWithdrawalInput;
 import uk.attendance.rules.PaymentTerms;
 
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+
+import static uk.attendance.platform.ContractTimes.utc;
 
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -97,7 +98,7 @@ class PenaltyController implements PenaltyNoticesApi {
         PenaltyCaseRow r = v.row();
         PenaltyCase c = new PenaltyCase(r.id(), r.pupilId(), r.schoolId(), r.contactId(), v.parentName(),
                 PenaltyCaseReason.fromValue(r.reason().name()), PenaltyStage.fromValue(v.stage().name()), v.since(),
-                v.nextStep(), v.supportOffered(), r.createdAt().atZone(ZoneOffset.UTC), r.createdByName())
+                v.nextStep(), v.supportOffered(), utc(r.createdAt()), r.createdByName())
                 .nextStepBy(v.nextStepBy().orElse(null))
                 .note(r.note());
         if (r.improvementFrom() != null) {

@@ -20,11 +20,10 @@ import uk.attendance.contract.model.SupportSettings;
 import uk.attendance.contract.model.SupportSettingsInput;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
+
+import static uk.attendance.platform.ContractTimes.utc;
 
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -95,9 +94,5 @@ class SupportController implements SupportApi {
                         .note(x.note()).nextReviewOn(x.nextReviewOn())).toList(),
                 utc(r.createdAt()), r.createdByName(), utc(r.updatedAt()), r.updatedByName())
                 .endsOn(r.endsOn()).agreed(r.agreed()).terms(r.terms()).nextReviewOn(r.nextReviewOn());
-    }
-
-    private static ZonedDateTime utc(LocalDateTime t) {
-        return t.atZone(ZoneOffset.UTC);
     }
 }

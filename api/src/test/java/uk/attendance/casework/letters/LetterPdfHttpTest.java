@@ -5,7 +5,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -23,17 +22,14 @@ import uk.attendance.support.Fixtures;
 import uk.attendance.support.Json;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -43,7 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 class LetterPdfHttpTest {
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2025-09-03T15:00:00Z"));
 
     @Inject
@@ -156,40 +151,18 @@ class LetterPdfHttpTest {
     }
 
     private void registers(Family f, LocalDate from, List<String> codes) {
-        LocalDate day = from;
-        for (int i = 0; i < codes.size(); i++) {
-            while (day.getDayOfWeek().getValue() > 5) {
-                day = day.plusDays(1);
-            }
-            String session = i % 2 == 0 ? "AM" : "PM";
-            at(day.toString());
-            String code = codes.get(i);
-            if (session.equals("PM") && code.equals("/")) {
-                code = "\\";
-            }
-            http.toBlocking().exchange(HttpRequest.POST("/schools/" + f.school().id() + "/registers", Map.of(
-                    "date", day.toString(), "session", session, "registrationGroup", "4B",
-                    "marks", List.of(Map.of("pupilId", f.pupil().id(), "code", code)))).bearerAuth(f.officer()));
-            if (session.equals("PM")) {
-                day = day.plusDays(1);
-            }
-        }
+        RegisterDays.take(http, CLOCK, f.school().id(), f.pupil().id(), f.officer(), from, codes);
     }
 
     private static MutableHttpRequest<?> get(String uri, String token) {
-        return HttpRequest.GET(uri).bearerAuth(token);
+        return RegisterDays.get(uri, token);
     }
 
     private void assertStatus(int status, MutableHttpRequest<?> request, String why) {
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(request, String.class), why);
-        assertEquals(status, e.getStatus().getCode(), why);
-        assertEquals("application/problem+json", e.getResponse().getContentType().map(Object::toString).orElse(""), why);
+        RegisterDays.assertStatus(http, status, request, why);
     }
 
-    /** 15:00 in London on the day. */
     private static void at(String date) {
-        Instant target = LocalDate.parse(date).atTime(15, 0).atZone(LONDON).toInstant();
-        CLOCK.advance(Duration.between(CLOCK.instant(), target));
+        RegisterDays.at(CLOCK, date);
     }
 }

@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Staff review, edit, dismiss and send letters; families read those sent; the stage settings; the U-late letter. */
 @MicronautTest(transactional = false)
 class LettersHttpTest {
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2025-09-03T15:00:00Z"));
 
     @Inject
@@ -363,40 +361,18 @@ class LettersHttpTest {
 
     /** Writes the codes session by session (AM, PM) over the school days from {@code from} (weekdays; no closure until October's half-term), the clock on each day. */
     private void registers(Family f, LocalDate from, List<String> codes) {
-        LocalDate day = from;
-        for (int i = 0; i < codes.size(); i++) {
-            while (day.getDayOfWeek().getValue() > 5) {
-                day = day.plusDays(1);
-            }
-            String session = i % 2 == 0 ? "AM" : "PM";
-            at(day.toString());
-            String code = codes.get(i);
-            if (session.equals("PM") && code.equals("/")) {
-                code = "\\";
-            }
-            http.toBlocking().exchange(HttpRequest.POST("/schools/" + f.school().id() + "/registers", Map.of(
-                    "date", day.toString(), "session", session, "registrationGroup", "4B",
-                    "marks", List.of(Map.of("pupilId", f.pupil().id(), "code", code)))).bearerAuth(f.officer()));
-            if (session.equals("PM")) {
-                day = day.plusDays(1);
-            }
-        }
+        RegisterDays.take(http, CLOCK, f.school().id(), f.pupil().id(), f.officer(), from, codes);
     }
 
     private static MutableHttpRequest<?> get(String uri, String token) {
-        return HttpRequest.GET(uri).bearerAuth(token);
+        return RegisterDays.get(uri, token);
     }
 
     private void assertStatus(int status, MutableHttpRequest<?> request) {
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(request, String.class));
-        assertEquals(status, e.getStatus().getCode(), e.getResponse().getBody(String.class).orElse(""));
-        assertEquals("application/problem+json", e.getResponse().getContentType().map(Object::toString).orElse(""));
+        RegisterDays.assertStatus(http, status, request, request.getPath());
     }
 
-    /** 15:00 in London on the day. */
     private static void at(String date) {
-        Instant target = LocalDate.parse(date).atTime(15, 0).atZone(LONDON).toInstant();
-        CLOCK.advance(Duration.between(CLOCK.instant(), target));
+        RegisterDays.at(CLOCK, date);
     }
 }
