@@ -1,0 +1,87 @@
+package uk.attendance.casework.chronology;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.attendance.auth.Caller;
+import uk.attendance.auth.Roles;
+import uk.attendance.casework.letters.LetterChronology;
+import uk.attendance.casework.support.SupportRecords;
+import uk.attendance.pupil.PupilRecord;
+import uk.attendance.pupil.PupilService;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A pupil's chronology: each feature reports its items through its own service, merged here in memory, newest first
+ * (a pupil's year is a few hundred items). Staff of the school see everything but safeguarding notes, which only the
+ * DSL, headteacher and trust administrators see; a family sees only the items meant for them.
+ */
+@Singleton
+class PupilChronology {
+    private static final Logger LOG = LoggerFactory.getLogger(PupilChronology.class);
+    private static final Set<String> SAFEGUARDING_READERS = Set.of(Roles.DSL, Roles.HEADTEACHER, Roles.TRUST_ADMIN);
+    static final Comparator<ChronologyEntry> NEWEST_FIRST = Comparator.comparing(ChronologyEntry::at).reversed()
+            .thenComparing(ChronologyEntry::kind)
+            .thenComparing(Comparator.comparingLong(ChronologyEntry::refId).reversed());
+
+    private final PupilService pupils;
+    private final LetterChronology letters;
+    private final SupportRecords support;
+    private final ChronologyNoteRepository notes;
+    private final Clock clock;
+
+    PupilChronology(PupilService pupils, LetterChronology letters, SupportRecords support,
+                    ChronologyNoteRepository notes, Clock clock) {
+        this.pupils = pupils;
+        this.letters = letters;
+        this.support = support;
+        this.notes = notes;
+        this.clock = clock;
+    }
+
+    record Page(int page, int limit, boolean hasMore, List<ChronologyEntry> items) {
+    }
+
+    Page read(Caller caller, long pupilId, Optional<ChronologyEntry.Kind> kind, int page, int limit) {
+        PupilRecord pupil = pupils.visibleTo(caller, pupilId);
+        List<ChronologyEntry> all = new ArrayList<>();
+        all.addAll(letters.ofPupil(pupil.id()));
+        all.addAll(support.forChronology(pupil.id()));
+        notes.ofPupil(pupil.id()).stream().map(PupilChronology::entry).forEach(all::add);
+        boolean safeguarding = !caller.isParent() && caller.roles().stream().anyMatch(SAFEGUARDING_READERS::contains);
+        List<ChronologyEntry> visible = all.stream()
+                .filter(e -> caller.isParent() ? e.forFamily() : !e.dslOnly() || safeguarding)
+                .filter(e -> kind.map(k -> e.kind() == k).orElse(true))
+                .sorted(NEWEST_FIRST)
+                .toList();
+        long from = (long) (page - 1) * limit;
+        List<ChronologyEntry> items = visible.stream().skip(from).limit(limit).toList();
+        return new Page(page, limit, from + items.size() < visible.size(), items);
+    }
+
+    @Transactional
+    ChronologyEntry addNote(Caller caller, long pupilId, String text, boolean dslOnly) {
+        PupilRecord pupil = pupils.visibleTo(caller, pupilId);
+        String by = caller.position() == null || caller.position().isBlank()
+                ? caller.name() : caller.name() + " (" + caller.position() + ")";
+        ChronologyNoteRow saved = notes.save(new ChronologyNoteRow(null, pupil.schoolId(), pupil.id(), text.strip(), dslOnly,
+                LocalDateTime.now(clock), caller.id(), by));
+        LOG.info("Chronology note {} (dslOnly={}) for pupil {} added by staff {}", saved.id(), dslOnly, pupil.id(), caller.id());
+        return entry(saved);
+    }
+
+    private static ChronologyEntry entry(ChronologyNoteRow n) {
+        return new ChronologyEntry(ChronologyEntry.Kind.NOTE, n.createdAt().toInstant(ZoneOffset.UTC),
+                n.dslOnly() ? "Safeguarding note" : "Staff note", n.text(), n.createdByName(), "chronology-note", n.id(),
+                false, n.dslOnly());
+    }
+}
