@@ -1,0 +1,194 @@
+package uk.attendance.casework.chronology;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.annotation.MockBean;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.attendance.auth.MutableClock;
+import uk.attendance.auth.Roles;
+import uk.attendance.pupil.PupilRecord;
+import uk.attendance.school.SchoolRecord;
+import uk.attendance.school.TrustRecord;
+import uk.attendance.support.Fixtures;
+import uk.attendance.support.Json;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A pupil's chronology over HTTP on the real database: letters, support meetings, plans, contracts, reviews and staff
+ * notes merged newest first and paged; who sees what (DSL-only notes, the family's items, another family 404).
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Property(name = "attendance.outbox.poller", value = "false")
+class ChronologyHttpTest {
+    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+    @Inject
+    Fixtures fixtures;
+
+    PupilRecord child;
+    String parent;
+    String otherParent;
+    String officer;
+    String teacher;
+    String dsl;
+    String head;
+    long sentLetter;
+    long proposedLetter;
+
+    @MockBean(Clock.class)
+    Clock clock() {
+        return CLOCK;
+    }
+
+    @BeforeAll
+    void setUp() {
+        TrustRecord trust = fixtures.trust();
+        SchoolRecord school = fixtures.school(trust);
+        child = fixtures.pupil(school, "4B");
+        PupilRecord otherChild = fixtures.pupil(school, "4B");
+        parent = fixtures.token(fixtures.parentOf(trust, child));
+        otherParent = fixtures.token(fixtures.parentOf(trust, otherChild));
+        officer = fixtures.token(fixtures.staff(trust, Optional.of(school), Roles.ATTENDANCE_OFFICER));
+        teacher = fixtures.token(fixtures.staff(trust, Optional.of(school), Roles.TEACHER));
+        dsl = fixtures.token(fixtures.staff(trust, Optional.of(school), Roles.DSL));
+        head = fixtures.token(fixtures.staff(trust, Optional.of(school), Roles.HEADTEACHER));
+
+        // 2 Feb: a meeting; 9 Feb: a plan; 16 Feb: a contract; 23 Feb: the plan reviewed (all 09:00 school time)
+        post("/pupils/" + child.id() + "/support-records", Map.of("kind", "MEETING", "startsOn", "2026-02-02",
+                "attendees", List.of("Mrs Test (mother)"), "agreed", "Walk in with a friend"));
+        long plan = id(post("/pupils/" + child.id() + "/support-records", Map.of("kind", "SUPPORT_PLAN",
+                "startsOn", "2026-02-09", "agreed", "Morning check-in")));
+        post("/pupils/" + child.id() + "/support-records", Map.of("kind", "ATTENDANCE_CONTRACT",
+                "startsOn", "2026-02-16", "terms", "Attend every day on time"));
+        post("/support-records/" + plan + "/reviews", Map.of("reviewedOn", "2026-02-23", "outcome", "CONTINUE",
+                "note", "Up to 93 %"));
+        // 2 Mar 10:00: a letter sent at 10:30; 11:00 a letter proposed (staff only); 11:30 a note; 12:00 a DSL-only note
+        sentLetter = id(post("/pupils/" + child.id() + "/letters", Map.of("stage", "LONG_TERM_ILLNESS")));
+        CLOCK.advance(Duration.ofMinutes(30));
+        post("/letters/" + sentLetter + "/send", "");
+        CLOCK.advance(Duration.ofMinutes(30));
+        proposedLetter = id(post("/pupils/" + child.id() + "/letters", Map.of("stage", "PART_TIME_TIMETABLE")));
+        CLOCK.advance(Duration.ofMinutes(30));
+        post("/pupils/" + child.id() + "/chronology/notes", Map.of("text", "Mum called about the bus route", "dslOnly", false));
+        CLOCK.advance(Duration.ofMinutes(30));
+        HttpResponse<Map<String, Object>> note = http.toBlocking().exchange(HttpRequest.POST(
+                "/pupils/" + child.id() + "/chronology/notes", Map.of("text", "Disclosure recorded on CPOMS", "dslOnly", true))
+                .bearerAuth(teacher), Json.OBJECT);
+        assertEquals(201, note.code(), "any member of staff passes a concern to the DSL");
+        assertEquals(true, note.body().get("dslOnly"));
+    }
+
+    @Test
+    void theDslReadsEverythingNewestFirstOverTwoPages() {
+        List<Map<String, Object>> all = items(dsl, "");
+        assertEquals(List.of("NOTE", "NOTE", "LETTER", "LETTER", "REVIEW", "CONTRACT", "PLAN", "MEETING"), kinds(all));
+        assertEquals("Safeguarding note", all.get(0).get("title"));
+        assertEquals("2026-03-02T12:00:00Z", all.get(0).get("at"));
+        assertEquals("Long-term illness (sent)", all.get(3).get("title"));
+        assertEquals("2026-03-02T10:30:00Z", all.get(3).get("at"), "a sent letter sits when it was sent");
+        assertEquals(Map.of("type", "letter", "id", (int) sentLetter), all.get(3).get("ref"));
+        assertEquals("2026-02-23T09:00:00Z", all.get(4).get("at"), "a review on its date, 09:00 school time (GMT)");
+        assertEquals("Up to 93 %", all.get(4).get("detail"));
+
+        Map<String, Object> first = page(dsl, "?limit=5");
+        Map<String, Object> second = page(dsl, "?limit=5&page=2");
+        assertEquals(true, first.get("hasMore"));
+        assertEquals(false, second.get("hasMore"));
+        List<Map<String, Object>> both = new ArrayList<>(list(first));
+        both.addAll(list(second));
+        assertEquals(5, list(first).size());
+        assertEquals(3, list(second).size());
+        assertEquals(all, both, "two pages: the same items, in the same order, none twice, none missing");
+
+        assertEquals(List.of("LETTER", "LETTER"), kinds(items(dsl, "?kind=LETTER")));
+        assertEquals(1, items(head, "").stream().filter(i -> Boolean.TRUE.equals(i.get("dslOnly"))).count(),
+                "the headteacher reads safeguarding notes too");
+    }
+
+    @Test
+    void otherStaffDoNotSeeTheDslOnlyNote() {
+        for (String staff : List.of(officer, teacher)) {
+            List<Map<String, Object>> all = items(staff, "");
+            assertEquals(List.of("NOTE", "LETTER", "LETTER", "REVIEW", "CONTRACT", "PLAN", "MEETING"), kinds(all));
+            assertEquals("Staff note", all.get(0).get("title"));
+            assertFalse(all.stream().anyMatch(i -> String.valueOf(i.get("detail")).contains("CPOMS")));
+        }
+    }
+
+    @Test
+    void theFamilySeesOnlyTheirSentLettersMeetingsPlansAndContracts() {
+        List<Map<String, Object>> all = items(parent, "");
+        assertEquals(List.of("LETTER", "REVIEW", "CONTRACT", "PLAN", "MEETING"), kinds(all));
+        assertEquals(Map.of("type", "letter", "id", (int) sentLetter), all.get(0).get("ref"), "the sent letter, not the proposal");
+        assertTrue(items(parent, "?kind=NOTE").isEmpty(), "never a note, DSL-only or not");
+
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/pupils/" + child.id() + "/chronology").bearerAuth(otherParent)));
+        assertEquals(404, e.getStatus().getCode(), "another family's child");
+        HttpClientResponseException write = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.POST("/pupils/" + child.id() + "/chronology/notes", Map.of("text", "x")).bearerAuth(parent)));
+        assertEquals(403, write.getStatus().getCode(), "families do not write notes");
+    }
+
+    @Test
+    void aBlankNoteIsRefusedNamingTheField() {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.POST("/pupils/" + child.id() + "/chronology/notes", Map.of("text", "   ")).bearerAuth(officer)));
+        assertEquals(400, e.getStatus().getCode());
+        assertTrue(e.getResponse().getBody(String.class).orElse("").contains("text"));
+        assertEquals(7, items(officer, "").size(), "nothing stored");
+    }
+
+    private Map<String, Object> post(String path, Object body) {
+        return http.toBlocking().retrieve(HttpRequest.POST(path, body).bearerAuth(officer), Json.OBJECT);
+    }
+
+    private static long id(Map<String, Object> body) {
+        return ((Number) body.get("id")).longValue();
+    }
+
+    private Map<String, Object> page(String token, String query) {
+        return http.toBlocking().retrieve(HttpRequest.GET("/pupils/" + child.id() + "/chronology" + query).bearerAuth(token), Json.OBJECT);
+    }
+
+    private List<Map<String, Object>> items(String token, String query) {
+        return list(page(token, query));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.get("items");
+    }
+
+    private static List<String> kinds(List<Map<String, Object>> items) {
+        Set<Object> refs = new HashSet<>();
+        items.forEach(i -> assertTrue(refs.add(i.get("kind") + "/" + i.get("ref")), "no item twice: " + i));
+        return items.stream().map(i -> String.valueOf(i.get("kind"))).toList();
+    }
+}
