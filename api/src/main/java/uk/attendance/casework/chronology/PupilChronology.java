@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import uk.attendance.auth.Caller;
 import uk.attendance.auth.Roles;
 import uk.attendance.casework.letters.LetterChronology;
+import uk.attendance.casework.penalty.PenaltyCases;
 import uk.attendance.casework.support.SupportRecords;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
@@ -36,14 +37,16 @@ class PupilChronology {
     private final PupilService pupils;
     private final LetterChronology letters;
     private final SupportRecords support;
+    private final PenaltyCases penalties;
     private final ChronologyNoteRepository notes;
     private final Clock clock;
 
     PupilChronology(PupilService pupils, LetterChronology letters, SupportRecords support,
-                    ChronologyNoteRepository notes, Clock clock) {
+                    PenaltyCases penalties, ChronologyNoteRepository notes, Clock clock) {
         this.pupils = pupils;
         this.letters = letters;
         this.support = support;
+        this.penalties = penalties;
         this.notes = notes;
         this.clock = clock;
     }
@@ -56,6 +59,7 @@ class PupilChronology {
         List<ChronologyEntry> all = new ArrayList<>();
         all.addAll(letters.ofPupil(pupil.id()));
         all.addAll(support.forChronology(pupil.id()));
+        all.addAll(penalties.forChronology(pupil.id()));
         notes.ofPupil(pupil.id()).stream().map(PupilChronology::entry).forEach(all::add);
         boolean safeguarding = !caller.isParent() && caller.roles().stream().anyMatch(SAFEGUARDING_READERS::contains);
         List<ChronologyEntry> visible = all.stream()

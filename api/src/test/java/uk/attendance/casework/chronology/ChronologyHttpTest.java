@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.attendance.auth.MutableClock;
 import uk.attendance.auth.Roles;
+import uk.attendance.pupil.ContactRecord;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.TrustRecord;
@@ -36,8 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A pupil's chronology over HTTP on the real database: letters, support meetings, plans, contracts, reviews and staff
- * notes merged newest first and paged; who sees what (DSL-only notes, the family's items, another family 404).
+ * A pupil's chronology over HTTP on the real database: letters, support meetings, plans, contracts, reviews, penalty
+ * steps and staff notes merged newest first and paged; who sees what (DSL-only notes, the family's items, another family 404).
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,7 +73,8 @@ class ChronologyHttpTest {
         SchoolRecord school = fixtures.school(trust);
         child = fixtures.pupil(school, "4B");
         PupilRecord otherChild = fixtures.pupil(school, "4B");
-        parent = fixtures.token(fixtures.parentOf(trust, child));
+        ContactRecord mother = fixtures.parentOf(trust, child);
+        parent = fixtures.token(mother);
         otherParent = fixtures.token(fixtures.parentOf(trust, otherChild));
         officer = fixtures.token(fixtures.staff(trust, Optional.of(school), Roles.ATTENDANCE_OFFICER));
         teacher = fixtures.token(fixtures.staff(trust, Optional.of(school), Roles.TEACHER));
@@ -88,6 +90,10 @@ class ChronologyHttpTest {
                 "startsOn", "2026-02-16", "terms", "Attend every day on time"));
         post("/support-records/" + plan + "/reviews", Map.of("reviewedOn", "2026-02-23", "outcome", "CONTINUE",
                 "note", "Up to 93 %"));
+        // 2 Mar 10:00: a penalty-notice case opened, with a notice to improve issued on 26 Feb
+        long penaltyCase = id(post("/pupils/" + child.id() + "/penalty-cases", Map.of("parentContactId", mother.id(),
+                "reason", "IRREGULAR_ATTENDANCE")));
+        post("/penalty-cases/" + penaltyCase + "/notice-to-improve", Map.of("issuedOn", "2026-02-26", "improveBy", "2026-03-19"));
         // 2 Mar 10:00: a letter sent at 10:30; 11:00 a letter proposed (staff only); 11:30 a note; 12:00 a DSL-only note
         sentLetter = id(post("/pupils/" + child.id() + "/letters", Map.of("stage", "LONG_TERM_ILLNESS")));
         CLOCK.advance(Duration.ofMinutes(30));
@@ -107,24 +113,29 @@ class ChronologyHttpTest {
     @Test
     void theDslReadsEverythingNewestFirstOverTwoPages() {
         List<Map<String, Object>> all = items(dsl, "");
-        assertEquals(List.of("NOTE", "NOTE", "LETTER", "LETTER", "REVIEW", "CONTRACT", "PLAN", "MEETING"), kinds(all));
+        assertEquals(List.of("NOTE", "NOTE", "LETTER", "LETTER", "PENALTY", "PENALTY", "REVIEW", "CONTRACT", "PLAN", "MEETING"),
+                kinds(all));
         assertEquals("Safeguarding note", all.get(0).get("title"));
         assertEquals("2026-03-02T12:00:00Z", all.get(0).get("at"));
         assertEquals("Long-term illness (sent)", all.get(3).get("title"));
         assertEquals("2026-03-02T10:30:00Z", all.get(3).get("at"), "a sent letter sits when it was sent");
         assertEquals(Map.of("type", "letter", "id", (int) sentLetter), all.get(3).get("ref"));
-        assertEquals("2026-02-23T09:00:00Z", all.get(4).get("at"), "a review on its date, 09:00 school time (GMT)");
-        assertEquals("Up to 93 %", all.get(4).get("detail"));
+        assertEquals("2026-03-02T10:00:00Z", all.get(4).get("at"), "a case opened when it was recorded");
+        assertEquals("Notice to improve", all.get(5).get("title"));
+        assertEquals("2026-02-26T09:00:00Z", all.get(5).get("at"), "a dated step at 09:00 school time (GMT)");
+        assertEquals("2026-02-23T09:00:00Z", all.get(6).get("at"), "a review on its date, 09:00 school time (GMT)");
+        assertEquals("Up to 93 %", all.get(6).get("detail"));
 
-        Map<String, Object> first = page(dsl, "?limit=5");
-        Map<String, Object> second = page(dsl, "?limit=5&page=2");
-        assertEquals(true, first.get("hasMore"));
-        assertEquals(false, second.get("hasMore"));
-        List<Map<String, Object>> both = new ArrayList<>(list(first));
-        both.addAll(list(second));
-        assertEquals(5, list(first).size());
-        assertEquals(3, list(second).size());
-        assertEquals(all, both, "two pages: the same items, in the same order, none twice, none missing");
+        Map<String, Object> first = page(dsl, "?limit=4");
+        Map<String, Object> second = page(dsl, "?limit=4&page=2");
+        Map<String, Object> third = page(dsl, "?limit=4&page=3");
+        assertEquals(List.of(true, true, false), List.of(first.get("hasMore"), second.get("hasMore"), third.get("hasMore")));
+        List<Map<String, Object>> pages = new ArrayList<>(list(first));
+        pages.addAll(list(second));
+        pages.addAll(list(third));
+        assertEquals(List.of(4, 4, 2), List.of(list(first).size(), list(second).size(), list(third).size()));
+        assertEquals(all, pages, "pages: the same items, in the same order across each boundary, none twice, none missing");
+        assertTrue(items(dsl, "?limit=4&page=4").isEmpty());
 
         assertEquals(List.of("LETTER", "LETTER"), kinds(items(dsl, "?kind=LETTER")));
         assertEquals(1, items(head, "").stream().filter(i -> Boolean.TRUE.equals(i.get("dslOnly"))).count(),
@@ -135,7 +146,7 @@ class ChronologyHttpTest {
     void otherStaffDoNotSeeTheDslOnlyNote() {
         for (String staff : List.of(officer, teacher)) {
             List<Map<String, Object>> all = items(staff, "");
-            assertEquals(List.of("NOTE", "LETTER", "LETTER", "REVIEW", "CONTRACT", "PLAN", "MEETING"), kinds(all));
+            assertEquals(List.of("NOTE", "LETTER", "LETTER", "PENALTY", "PENALTY", "REVIEW", "CONTRACT", "PLAN", "MEETING"), kinds(all));
             assertEquals("Staff note", all.get(0).get("title"));
             assertFalse(all.stream().anyMatch(i -> String.valueOf(i.get("detail")).contains("CPOMS")));
         }
@@ -162,7 +173,7 @@ class ChronologyHttpTest {
                 HttpRequest.POST("/pupils/" + child.id() + "/chronology/notes", Map.of("text", "   ")).bearerAuth(officer)));
         assertEquals(400, e.getStatus().getCode());
         assertTrue(e.getResponse().getBody(String.class).orElse("").contains("text"));
-        assertEquals(7, items(officer, "").size(), "nothing stored");
+        assertEquals(9, items(officer, "").size(), "nothing stored");
     }
 
     private Map<String, Object> post(String path, Object body) {
@@ -188,7 +199,7 @@ class ChronologyHttpTest {
 
     private static List<String> kinds(List<Map<String, Object>> items) {
         Set<Object> refs = new HashSet<>();
-        items.forEach(i -> assertTrue(refs.add(i.get("kind") + "/" + i.get("ref")), "no item twice: " + i));
+        items.forEach(i -> assertTrue(refs.add(i.get("kind") + "/" + i.get("ref") + "/" + i.get("title") + "/" + i.get("at")), "no item twice: " + i));
         return items.stream().map(i -> String.valueOf(i.get("kind"))).toList();
     }
 }
