@@ -11,6 +11,9 @@ import uk.attendance.casework.penalty.PenaltyCases;
 import uk.attendance.casework.support.SupportRecords;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
+import uk.attendance.register.MarkAmendmentRecord;
+import uk.attendance.register.MarkRecord;
+import uk.attendance.register.RegisterService;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -38,15 +41,18 @@ class PupilChronology {
     private final LetterChronology letters;
     private final SupportRecords support;
     private final PenaltyCases penalties;
+    private final RegisterService register;
     private final ChronologyNoteRepository notes;
     private final Clock clock;
 
     PupilChronology(PupilService pupils, LetterChronology letters, SupportRecords support,
-                    PenaltyCases penalties, ChronologyNoteRepository notes, Clock clock) {
+                    PenaltyCases penalties, RegisterService register, ChronologyNoteRepository notes,
+                    Clock clock) {
         this.pupils = pupils;
         this.letters = letters;
         this.support = support;
         this.penalties = penalties;
+        this.register = register;
         this.notes = notes;
         this.clock = clock;
     }
@@ -60,6 +66,7 @@ class PupilChronology {
         all.addAll(letters.ofPupil(pupil.id()));
         all.addAll(support.forChronology(pupil.id()));
         all.addAll(penalties.forChronology(pupil.id()));
+        register.amendmentsOf(pupil.id()).forEach(t -> t.amendments().forEach(a -> all.add(change(t.mark(), a))));
         notes.ofPupil(pupil.id()).stream().map(PupilChronology::entry).forEach(all::add);
         boolean safeguarding = !caller.isParent() && caller.roles().stream().anyMatch(SAFEGUARDING_READERS::contains);
         List<ChronologyEntry> visible = all.stream()
@@ -81,6 +88,15 @@ class PupilChronology {
                 LocalDateTime.now(clock), caller.id(), by));
         LOG.info("Chronology note {} (dslOnly={}) for pupil {} added by staff {}", saved.id(), dslOnly, pupil.id(), caller.id());
         return entry(saved);
+    }
+
+    /** A change to a mark, with its reason: for staff only. */
+    private static ChronologyEntry change(MarkRecord mark, MarkAmendmentRecord a) {
+        String by = a.amendedByPosition() == null || a.amendedByPosition().isBlank()
+                ? a.amendedByName() : a.amendedByName() + " (" + a.amendedByPosition() + ")";
+        return new ChronologyEntry(ChronologyEntry.Kind.REGISTER_CHANGE, a.amendedAt().toInstant(ZoneOffset.UTC),
+                "Mark " + mark.sessionDate() + " " + mark.session() + ": " + a.originalCode() + " → " + a.newCode(),
+                ChronologyEntry.shortened(a.reason()), by, "mark-amendment", a.id(), false, false);
     }
 
     private static ChronologyEntry entry(ChronologyNoteRow n) {
