@@ -9,6 +9,7 @@ import uk.attendance.auth.Roles;
 import uk.attendance.casework.letters.LetterChronology;
 import uk.attendance.casework.penalty.PenaltyCases;
 import uk.attendance.casework.support.SupportRecords;
+import uk.attendance.absence.AbsenceReportService;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.register.MarkAmendmentRecord;
@@ -42,17 +43,20 @@ class PupilChronology {
     private final SupportRecords support;
     private final PenaltyCases penalties;
     private final RegisterService register;
+    private final AbsenceReportService absences;
     private final ChronologyNoteRepository notes;
     private final Clock clock;
 
     PupilChronology(PupilService pupils, LetterChronology letters, SupportRecords support,
-                    PenaltyCases penalties, RegisterService register, ChronologyNoteRepository notes,
+                    PenaltyCases penalties, RegisterService register, AbsenceReportService absences,
+                    ChronologyNoteRepository notes,
                     Clock clock) {
         this.pupils = pupils;
         this.letters = letters;
         this.support = support;
         this.penalties = penalties;
         this.register = register;
+        this.absences = absences;
         this.notes = notes;
         this.clock = clock;
     }
@@ -66,6 +70,7 @@ class PupilChronology {
         all.addAll(letters.ofPupil(pupil.id()));
         all.addAll(support.forChronology(pupil.id()));
         all.addAll(penalties.forChronology(pupil.id()));
+        absences.reportsOf(pupil.id()).stream().map(PupilChronology::report).forEach(all::add);
         register.amendmentsOf(pupil.id()).forEach(t -> t.amendments().forEach(a -> all.add(change(t.mark(), a))));
         notes.ofPupil(pupil.id()).stream().map(PupilChronology::entry).forEach(all::add);
         boolean safeguarding = !caller.isParent() && caller.roles().stream().anyMatch(SAFEGUARDING_READERS::contains);
@@ -88,6 +93,19 @@ class PupilChronology {
                 LocalDateTime.now(clock), caller.id(), by));
         LOG.info("Chronology note {} (dslOnly={}) for pupil {} added by staff {}", saved.id(), dslOnly, pupil.id(), caller.id());
         return entry(saved);
+    }
+
+    /** An absence report a parent/carer made, with its reason: for staff only. */
+    private static ChronologyEntry report(AbsenceReportService.PupilReport r) {
+        String days = r.firstDay().equals(r.lastDay()) ? r.firstDay().toString() : r.firstDay() + " to " + r.lastDay();
+        return new ChronologyEntry(ChronologyEntry.Kind.ABSENCE_REPORT, r.reportedAt().toInstant(ZoneOffset.UTC),
+                "Absence reported for " + days, words(r.reason()) + " (" + words(r.status()) + ")", "parent/carer",
+                "absence-report", r.id(), false, false);
+    }
+
+    private static String words(String constant) {
+        String w = constant.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 
     /** A change to a mark, with its reason: for staff only. */
