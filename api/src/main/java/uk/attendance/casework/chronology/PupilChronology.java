@@ -10,6 +10,7 @@ import uk.attendance.casework.letters.LetterChronology;
 import uk.attendance.casework.penalty.PenaltyCases;
 import uk.attendance.casework.support.SupportRecords;
 import uk.attendance.absence.AbsenceReportService;
+import uk.attendance.absence.LeaveService;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.register.MarkAmendmentRecord;
@@ -44,12 +45,13 @@ class PupilChronology {
     private final PenaltyCases penalties;
     private final RegisterService register;
     private final AbsenceReportService absences;
+    private final LeaveService leave;
     private final ChronologyNoteRepository notes;
     private final Clock clock;
 
     PupilChronology(PupilService pupils, LetterChronology letters, SupportRecords support,
                     PenaltyCases penalties, RegisterService register, AbsenceReportService absences,
-                    ChronologyNoteRepository notes,
+                    LeaveService leave, ChronologyNoteRepository notes,
                     Clock clock) {
         this.pupils = pupils;
         this.letters = letters;
@@ -57,6 +59,7 @@ class PupilChronology {
         this.penalties = penalties;
         this.register = register;
         this.absences = absences;
+        this.leave = leave;
         this.notes = notes;
         this.clock = clock;
     }
@@ -71,6 +74,7 @@ class PupilChronology {
         all.addAll(support.forChronology(pupil.id()));
         all.addAll(penalties.forChronology(pupil.id()));
         absences.reportsOf(pupil.id()).stream().map(PupilChronology::report).forEach(all::add);
+        leave.requestsOf(pupil.id()).forEach(l -> leave(l, all));
         register.amendmentsOf(pupil.id()).forEach(t -> t.amendments().forEach(a -> all.add(change(t.mark(), a))));
         notes.ofPupil(pupil.id()).stream().map(PupilChronology::entry).forEach(all::add);
         boolean safeguarding = !caller.isParent() && caller.roles().stream().anyMatch(SAFEGUARDING_READERS::contains);
@@ -101,6 +105,18 @@ class PupilChronology {
         return new ChronologyEntry(ChronologyEntry.Kind.ABSENCE_REPORT, r.reportedAt().toInstant(ZoneOffset.UTC),
                 "Absence reported for " + days, words(r.reason()) + " (" + words(r.status()) + ")", "parent/carer",
                 "absence-report", r.id(), false, false);
+    }
+
+    /** A leave request, and its decision when there is one: for staff only. */
+    private static void leave(LeaveService.PupilLeave l, List<ChronologyEntry> out) {
+        String days = l.firstDay().equals(l.lastDay()) ? l.firstDay().toString() : l.firstDay() + " to " + l.lastDay();
+        out.add(new ChronologyEntry(ChronologyEntry.Kind.LEAVE_REQUEST, l.requestedAt().toInstant(ZoneOffset.UTC),
+                "Leave requested for " + days, ChronologyEntry.shortened(words(l.type()) + ": " + l.reason()), "parent/carer",
+                "leave-request", l.id(), false, false));
+        l.decidedAt().ifPresent(at -> out.add(new ChronologyEntry(ChronologyEntry.Kind.LEAVE_REQUEST,
+                at.toInstant(ZoneOffset.UTC), "Leave request " + words(l.status()).toLowerCase(java.util.Locale.ROOT),
+                ChronologyEntry.shortened(l.decisionReason().orElse(null)), l.decidedBy().orElse("system"),
+                "leave-request", l.id(), false, false)));
     }
 
     private static String words(String constant) {
