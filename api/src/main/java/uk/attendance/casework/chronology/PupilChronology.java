@@ -11,6 +11,9 @@ import uk.attendance.casework.penalty.PenaltyCases;
 import uk.attendance.casework.support.SupportRecords;
 import uk.attendance.absence.AbsenceReportService;
 import uk.attendance.absence.LeaveService;
+import uk.attendance.notify.Outbox;
+import uk.attendance.notify.OutboxMessage;
+import uk.attendance.notify.OutboxRecord;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.register.MarkAmendmentRecord;
@@ -39,6 +42,9 @@ class PupilChronology {
             .thenComparing(ChronologyEntry::kind)
             .thenComparing(Comparator.comparingLong(ChronologyEntry::refId).reversed());
 
+    /** The newest texts and pushes about the pupil (a school year holds far fewer). */
+    private static final int MESSAGES = 1000;
+
     private final PupilService pupils;
     private final LetterChronology letters;
     private final SupportRecords support;
@@ -46,12 +52,13 @@ class PupilChronology {
     private final RegisterService register;
     private final AbsenceReportService absences;
     private final LeaveService leave;
+    private final Outbox outbox;
     private final ChronologyNoteRepository notes;
     private final Clock clock;
 
     PupilChronology(PupilService pupils, LetterChronology letters, SupportRecords support,
                     PenaltyCases penalties, RegisterService register, AbsenceReportService absences,
-                    LeaveService leave, ChronologyNoteRepository notes,
+                    LeaveService leave, Outbox outbox, ChronologyNoteRepository notes,
                     Clock clock) {
         this.pupils = pupils;
         this.letters = letters;
@@ -60,6 +67,7 @@ class PupilChronology {
         this.register = register;
         this.absences = absences;
         this.leave = leave;
+        this.outbox = outbox;
         this.notes = notes;
         this.clock = clock;
     }
@@ -75,6 +83,8 @@ class PupilChronology {
         all.addAll(penalties.forChronology(pupil.id()));
         absences.reportsOf(pupil.id()).stream().map(PupilChronology::report).forEach(all::add);
         leave.requestsOf(pupil.id()).forEach(l -> leave(l, all));
+        outbox.ofPupil(pupil.id(), Optional.empty(), Optional.empty(), MESSAGES).stream()
+                .map(PupilChronology::message).forEach(all::add);
         register.amendmentsOf(pupil.id()).forEach(t -> t.amendments().forEach(a -> all.add(change(t.mark(), a))));
         notes.ofPupil(pupil.id()).stream().map(PupilChronology::entry).forEach(all::add);
         boolean safeguarding = !caller.isParent() && caller.roles().stream().anyMatch(SAFEGUARDING_READERS::contains);
@@ -119,9 +129,19 @@ class PupilChronology {
                 "leave-request", l.id(), false, false)));
     }
 
+    /** A text or push about the pupil, as staff see it in the pupil's messages: what for and how it went, no body. */
+    private static ChronologyEntry message(OutboxRecord m) {
+        boolean text = m.channel() == OutboxMessage.Channel.TEXT;
+        String to = m.toPersonKind() == uk.attendance.auth.Caller.Kind.STAFF ? "staff" : "parent/carer";
+        return new ChronologyEntry(text ? ChronologyEntry.Kind.TEXT : ChronologyEntry.Kind.PUSH,
+                m.createdAt().toInstant(ZoneOffset.UTC), (text ? "Text" : "Push") + " to " + to + ": " + words(m.purpose()),
+                words(m.status().name()) + Optional.ofNullable(m.deliveryStatus()).map(d -> ", " + d).orElse(""),
+                "system", "message", m.id(), false, false);
+    }
+
     private static String words(String constant) {
-        String w = constant.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+        String w = constant.replace('_', ' ').replace('-', ' ').toLowerCase(java.util.Locale.ROOT);
+        return w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 
     /** A change to a mark, with its reason: for staff only. */

@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A pupil's chronology over HTTP on the real database: register changes, absence reports, leave requests,
- * letters, support meetings, plans, contracts, reviews, penalty
+ * pushes, letters, support meetings, plans, contracts, reviews, penalty
  * steps and staff notes merged newest first and paged; who sees what (DSL-only notes, the family's items, another family 404).
  */
 @MicronautTest(transactional = false)
@@ -129,28 +129,30 @@ class ChronologyHttpTest {
     @Test
     void theDslReadsEverythingNewestFirstPageByPage() {
         List<Map<String, Object>> all = items(dsl, "");
-        assertEquals(List.of("NOTE", "NOTE", "LETTER", "LETTER", "PENALTY", "LEAVE_REQUEST", "ABSENCE_REPORT", "REGISTER_CHANGE", "PENALTY",
+        assertEquals(List.of("NOTE", "NOTE", "LETTER", "PUSH", "LETTER", "PENALTY", "LEAVE_REQUEST", "ABSENCE_REPORT", "REGISTER_CHANGE", "PENALTY",
                 "REVIEW", "CONTRACT", "PLAN", "MEETING"),
                 kinds(all));
         assertEquals("Safeguarding note", all.get(0).get("title"));
         assertEquals("2026-03-02T12:00:00Z", all.get(0).get("at"));
-        assertEquals("Long-term illness (sent)", all.get(3).get("title"));
-        assertEquals("2026-03-02T10:30:00Z", all.get(3).get("at"), "a sent letter sits when it was sent");
-        assertEquals(Map.of("type", "letter", "id", (int) sentLetter), all.get(3).get("ref"));
-        assertEquals("2026-03-02T10:00:00Z", all.get(4).get("at"), "a case opened when it was recorded");
-        assertEquals("Leave requested for 2026-03-09 to 2026-03-10", all.get(5).get("title"));
-        assertEquals("Exceptional circumstances: A family funeral", all.get(5).get("detail"));
-        assertEquals("Absence reported for 2026-03-03", all.get(6).get("title"));
-        assertEquals("parent/carer", all.get(6).get("by"));
-        assertEquals("2026-03-02T09:45:00Z", all.get(6).get("at"));
-        assertTrue(String.valueOf(all.get(6).get("detail")).startsWith("Illness ("), String.valueOf(all.get(6).get("detail")));
-        assertEquals("Mark 2026-02-24 AM: / → I", all.get(7).get("title"));
-        assertEquals("Mum phoned: ill, wrongly marked present", all.get(7).get("detail"), "staff read the reason");
-        assertEquals("2026-03-02T09:30:00Z", all.get(7).get("at"));
-        assertEquals("Notice to improve", all.get(8).get("title"));
-        assertEquals("2026-02-26T09:00:00Z", all.get(8).get("at"), "a dated step at 09:00 school time (GMT)");
-        assertEquals("2026-02-23T09:00:00Z", all.get(9).get("at"), "a review on its date, 09:00 school time (GMT)");
-        assertEquals("Up to 93 %", all.get(9).get("detail"));
+        assertEquals("2026-03-02T10:30:00Z", all.get(3).get("at"), "the letter's push to the family, queued when it was sent");
+        assertEquals("system", all.get(3).get("by"));
+        assertEquals("Long-term illness (sent)", all.get(4).get("title"));
+        assertEquals("2026-03-02T10:30:00Z", all.get(4).get("at"), "a sent letter sits when it was sent");
+        assertEquals(Map.of("type", "letter", "id", (int) sentLetter), all.get(4).get("ref"));
+        assertEquals("2026-03-02T10:00:00Z", all.get(5).get("at"), "a case opened when it was recorded");
+        assertEquals("Leave requested for 2026-03-09 to 2026-03-10", all.get(6).get("title"));
+        assertEquals("Exceptional circumstances: A family funeral", all.get(6).get("detail"));
+        assertEquals("Absence reported for 2026-03-03", all.get(7).get("title"));
+        assertEquals("parent/carer", all.get(7).get("by"));
+        assertEquals("2026-03-02T09:45:00Z", all.get(7).get("at"));
+        assertTrue(String.valueOf(all.get(7).get("detail")).startsWith("Illness ("), String.valueOf(all.get(7).get("detail")));
+        assertEquals("Mark 2026-02-24 AM: / → I", all.get(8).get("title"));
+        assertEquals("Mum phoned: ill, wrongly marked present", all.get(8).get("detail"), "staff read the reason");
+        assertEquals("2026-03-02T09:30:00Z", all.get(8).get("at"));
+        assertEquals("Notice to improve", all.get(9).get("title"));
+        assertEquals("2026-02-26T09:00:00Z", all.get(9).get("at"), "a dated step at 09:00 school time (GMT)");
+        assertEquals("2026-02-23T09:00:00Z", all.get(10).get("at"), "a review on its date, 09:00 school time (GMT)");
+        assertEquals("Up to 93 %", all.get(10).get("detail"));
 
         Map<String, Object> first = page(dsl, "?limit=4");
         Map<String, Object> second = page(dsl, "?limit=4&page=2");
@@ -160,7 +162,7 @@ class ChronologyHttpTest {
         pages.addAll(list(second));
         pages.addAll(list(third));
         Map<String, Object> fourth = page(dsl, "?limit=4&page=4");
-        assertEquals(List.of(4, 4, 4, 1), List.of(list(first).size(), list(second).size(), list(third).size(), list(fourth).size()));
+        assertEquals(List.of(4, 4, 4, 2), List.of(list(first).size(), list(second).size(), list(third).size(), list(fourth).size()));
         pages.addAll(list(fourth));
         assertEquals(all, pages, "pages: the same items, in the same order across each boundary, none twice, none missing");
         assertTrue(items(dsl, "?limit=4&page=5").isEmpty());
@@ -174,7 +176,7 @@ class ChronologyHttpTest {
     void otherStaffDoNotSeeTheDslOnlyNote() {
         for (String staff : List.of(officer, teacher)) {
             List<Map<String, Object>> all = items(staff, "");
-            assertEquals(List.of("NOTE", "LETTER", "LETTER", "PENALTY", "LEAVE_REQUEST", "ABSENCE_REPORT", "REGISTER_CHANGE", "PENALTY",
+            assertEquals(List.of("NOTE", "LETTER", "PUSH", "LETTER", "PENALTY", "LEAVE_REQUEST", "ABSENCE_REPORT", "REGISTER_CHANGE", "PENALTY",
                     "REVIEW", "CONTRACT",
                     "PLAN", "MEETING"), kinds(all));
             assertEquals("Staff note", all.get(0).get("title"));
@@ -203,7 +205,7 @@ class ChronologyHttpTest {
                 HttpRequest.POST("/pupils/" + child.id() + "/chronology/notes", Map.of("text", "   ")).bearerAuth(officer)));
         assertEquals(400, e.getStatus().getCode());
         assertTrue(e.getResponse().getBody(String.class).orElse("").contains("text"));
-        assertEquals(12, items(officer, "").size(), "nothing stored");
+        assertEquals(13, items(officer, "").size(), "nothing stored");
     }
 
     private Map<String, Object> post(String path, Object body) {
