@@ -13,6 +13,8 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface AbsenceReportRepository extends CrudRepository<AbsenceReportRecord, Long> {
 
+    List<AbsenceReportRecord> findByPupilIdOrderByIdDesc(long pupilId);
+
     /** The report, locked until the transaction ends: changes to one report are made one at a time. */
     @Query("SELECT * FROM absence_report WHERE id = :id FOR UPDATE")
     Optional<AbsenceReportRecord> findByIdForUpdate(long id);

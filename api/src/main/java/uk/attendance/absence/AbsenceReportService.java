@@ -29,6 +29,7 @@ import uk.attendance.school.SchoolRecord;
 
 import java.sql.Connection;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -368,6 +369,18 @@ public class AbsenceReportService {
     // ---- Reported by text (issue 5) ------------------------------------------------------------------------------
 
     /** What a reply to the morning text became: report {@code reportId}, accepted or awaiting a staff decision. */
+    /** A report as a pupil's chronology shows it (staff only: the reason is in it). */
+    public record PupilReport(long id, LocalDateTime reportedAt, String reason, LocalDate firstDay, LocalDate lastDay,
+                              String status) {
+    }
+
+    /** A pupil's absence reports, newest first (no access check: for the pupil's chronology). */
+    public List<PupilReport> reportsOf(long pupilId) {
+        return reports.findByPupilIdOrderByIdDesc(pupilId).stream()
+                .map(r -> new PupilReport(r.id(), r.createdAt(), r.reason(), r.firstDay(), r.lastDay(), r.status()))
+                .toList();
+    }
+
     public record TextReport(long reportId, AbsenceReportStatus status) {
     }
 

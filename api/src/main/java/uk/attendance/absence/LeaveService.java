@@ -105,6 +105,21 @@ public class LeaveService {
                 type.map(Enum::name).orElse(null), from.orElse(null), to.orElse(null)));
     }
 
+    /** A leave request as a pupil's chronology shows it (staff only: the family's reason is in it). */
+    public record PupilLeave(long id, LocalDateTime requestedAt, String type, LocalDate firstDay, LocalDate lastDay,
+                             String reason, String status, Optional<LocalDateTime> decidedAt, Optional<String> decidedBy,
+                             Optional<String> decisionReason) {
+    }
+
+    /** A pupil's leave requests, newest first (no access check: for the pupil's chronology). */
+    public List<PupilLeave> requestsOf(long pupilId) {
+        return requests.newestFirst(List.of(pupilId)).stream()
+                .map(r -> new PupilLeave(r.id(), r.requestedAt(), r.leaveType().getValue(), r.firstDay(), r.lastDay(),
+                        r.reason(), r.status().getValue(), Optional.ofNullable(r.decidedAt()),
+                        Optional.ofNullable(r.decidedByName()), Optional.ofNullable(r.decisionReason())))
+                .toList();
+    }
+
     public LeaveView get(Caller caller, long id) {
         return store.view(caller, store.visibleTo(caller, id));
     }

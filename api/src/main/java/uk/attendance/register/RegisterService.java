@@ -144,6 +144,15 @@ public class RegisterService {
     public record MarkTrail(MarkRecord mark, List<MarkAmendmentRecord> amendments) {
     }
 
+    /** Every change to a pupil's marks with the mark it changed (no access check: for the pupil's chronology). */
+    public List<MarkTrail> amendmentsOf(long pupilId) {
+        Map<Long, List<MarkAmendmentRecord>> byMark = amendments.ofPupil(pupilId).stream()
+                .collect(Collectors.groupingBy(MarkAmendmentRecord::markId));
+        return byMark.entrySet().stream()
+                .flatMap(e -> marks.findById(e.getKey()).stream().map(m -> new MarkTrail(m, e.getValue())))
+                .toList();
+    }
+
     /** Records a session's mark, or amends it with the reason given. */
     @Transactional
     public MarkRecord amend(Caller caller, long pupilId, LocalDate date, Session session, MarkAmendment change) {

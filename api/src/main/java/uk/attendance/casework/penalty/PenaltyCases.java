@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.attendance.auth.Caller;
+import uk.attendance.casework.chronology.ChronologyEntry;
 import uk.attendance.casework.support.SupportOffers;
 import uk.attendance.contract.model.NoticeToImproveInput;
 import uk.attendance.contract.model.PenaltyCaseInput;
@@ -75,6 +76,34 @@ public class PenaltyCases {
         Optional<String> stored = stage.map(s -> s == PenaltyCaseView.Stage.PAYMENT_OVERDUE ? "ISSUED" : s.name());
         return cases.ofSchool(schoolId, stored.orElse(null)).stream().map(r -> view(r, today))
                 .filter(v -> stage.map(s -> s == v.stage()).orElse(true)).toList();
+    }
+
+    /**
+     * A pupil's penalty-notice steps as chronology items (no access check: the chronology checks the caller); staff
+     * only. A case's opening sits when it was recorded, each later step on its date.
+     */
+    public List<ChronologyEntry> forChronology(long pupilId) {
+        List<ChronologyEntry> out = new ArrayList<>();
+        for (PenaltyCaseRow r : cases.ofPupil(pupilId)) {
+            String reason = r.reason() == PenaltyCaseRow.Reason.TERM_TIME_HOLIDAY ? "term-time holiday" : "irregular attendance";
+            out.add(new ChronologyEntry(ChronologyEntry.Kind.PENALTY, r.createdAt().toInstant(ZoneOffset.UTC),
+                    "Penalty-notice case opened (" + reason + ")", ChronologyEntry.shortened(r.note()), r.createdByName(),
+                    "penalty-case", r.id(), false, false));
+            step(out, r, r.improvementFrom(), "Notice to improve", r.improveBy() == null ? null : "Improve by " + r.improveBy());
+            step(out, r, r.laRequestedOn(), "Penalty notice requested from the local authority", r.laRequestNote());
+            step(out, r, r.issuedOn(), "Penalty notice issued" + (r.noticeNumber() == null ? "" : " (notice " + r.noticeNumber() + ")"),
+                    r.receivedOn() == null ? null : "Received " + r.receivedOn());
+            step(out, r, r.paidOn(), "Penalty notice paid", r.amountPaid() == null ? null : "£" + r.amountPaid().stripTrailingZeros().toPlainString());
+            step(out, r, r.withdrawnOn(), "Penalty-notice case withdrawn", r.withdrawalReason());
+        }
+        return out;
+    }
+
+    private static void step(List<ChronologyEntry> out, PenaltyCaseRow r, LocalDate on, String title, String detail) {
+        if (on != null) {
+            out.add(new ChronologyEntry(ChronologyEntry.Kind.PENALTY, ChronologyEntry.onDate(on), title,
+                    ChronologyEntry.shortened(detail), "school staff", "penalty-case", r.id(), false, false));
+        }
     }
 
     public PenaltyCaseView get(Caller caller, long caseId) {

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.attendance.auth.Caller;
 import uk.attendance.auth.Roles;
+import uk.attendance.casework.chronology.ChronologyEntry;
 import uk.attendance.contract.model.SupportRecordInput;
 import uk.attendance.contract.model.SupportReviewInput;
 import uk.attendance.platform.ApiProblem;
@@ -73,6 +74,37 @@ public class SupportRecords {
         schools.forStaff(caller, schoolId);
         return views(reviewDueBy.map(d -> records.reviewsDue(schoolId, kind.orElse(null), d))
                 .orElseGet(() -> records.ofSchool(schoolId, kind.orElse(null))));
+    }
+
+    /**
+     * A pupil's records and their reviews as chronology items (no access check: the chronology checks the caller); all
+     * of them are for the family too. A record sits on its start date, a review on its date.
+     */
+    public List<ChronologyEntry> forChronology(long pupilId) {
+        List<ChronologyEntry> out = new ArrayList<>();
+        for (SupportRecordView v : views(records.ofPupil(pupilId))) {
+            SupportRecordRow r = v.row();
+            String title = switch (r.kind()) {
+                case MEETING -> "Support meeting";
+                case SUPPORT_PLAN -> "Attendance targeted support plan";
+                case ATTENDANCE_CONTRACT -> "Attendance contract";
+                case PARENTING_CONTRACT -> "Parenting contract";
+            };
+            ChronologyEntry.Kind kind = switch (r.kind()) {
+                case MEETING -> ChronologyEntry.Kind.MEETING;
+                case SUPPORT_PLAN -> ChronologyEntry.Kind.PLAN;
+                case ATTENDANCE_CONTRACT, PARENTING_CONTRACT -> ChronologyEntry.Kind.CONTRACT;
+            };
+            out.add(new ChronologyEntry(kind, ChronologyEntry.onDate(r.startsOn()), title,
+                    ChronologyEntry.shortened(r.agreed() != null ? r.agreed() : r.terms()), r.createdByName(),
+                    "support-record", r.id(), true, false));
+            for (SupportReviewRow x : v.reviews()) {
+                out.add(new ChronologyEntry(ChronologyEntry.Kind.REVIEW, ChronologyEntry.onDate(x.reviewedOn()),
+                        "Review of the " + title.toLowerCase(java.util.Locale.ROOT) + ": " + x.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                        ChronologyEntry.shortened(x.note()), x.createdByName(), "support-review", x.id(), true, false));
+            }
+        }
+        return out;
     }
 
     public SupportRecordView get(Caller caller, long recordId) {
