@@ -31,4 +31,6 @@ interface FollowUpTaskRepository extends CrudRepository<FollowUpTaskRecord, Long
     @Query("SELECT * FROM follow_up_task WHERE pupil_id = :pupilId AND school_day BETWEEN :from AND :to"
             + " ORDER BY school_day DESC, id DESC")
     List<FollowUpTaskRecord> ofPupilBetween(long pupilId, LocalDate from, LocalDate to);
+
+    List<FollowUpTaskRecord> findByPupilIdOrderById(long pupilId);
 }

@@ -11,6 +11,9 @@ import uk.attendance.casework.penalty.PenaltyCases;
 import uk.attendance.casework.support.SupportRecords;
 import uk.attendance.absence.AbsenceReportService;
 import uk.attendance.absence.LeaveService;
+import uk.attendance.followup.CallOutcome;
+import uk.attendance.followup.PupilCalls;
+import uk.attendance.followup.TaskKind;
 import uk.attendance.notify.Outbox;
 import uk.attendance.notify.OutboxMessage;
 import uk.attendance.notify.OutboxRecord;
@@ -53,12 +56,13 @@ class PupilChronology {
     private final AbsenceReportService absences;
     private final LeaveService leave;
     private final Outbox outbox;
+    private final PupilCalls calls;
     private final ChronologyNoteRepository notes;
     private final Clock clock;
 
     PupilChronology(PupilService pupils, LetterChronology letters, SupportRecords support,
                     PenaltyCases penalties, RegisterService register, AbsenceReportService absences,
-                    LeaveService leave, Outbox outbox, ChronologyNoteRepository notes,
+                    LeaveService leave, Outbox outbox, PupilCalls calls, ChronologyNoteRepository notes,
                     Clock clock) {
         this.pupils = pupils;
         this.letters = letters;
@@ -68,6 +72,7 @@ class PupilChronology {
         this.absences = absences;
         this.leave = leave;
         this.outbox = outbox;
+        this.calls = calls;
         this.notes = notes;
         this.clock = clock;
     }
@@ -85,6 +90,7 @@ class PupilChronology {
         leave.requestsOf(pupil.id()).forEach(l -> leave(l, all));
         outbox.ofPupil(pupil.id(), Optional.empty(), Optional.empty(), MESSAGES).stream()
                 .map(PupilChronology::message).forEach(all::add);
+        calls.of(pupil.id()).forEach(c -> call(c, all));
         register.amendmentsOf(pupil.id()).forEach(t -> t.amendments().forEach(a -> all.add(change(t.mark(), a))));
         notes.ofPupil(pupil.id()).stream().map(PupilChronology::entry).forEach(all::add);
         boolean safeguarding = !caller.isParent() && caller.roles().stream().anyMatch(SAFEGUARDING_READERS::contains);
@@ -127,6 +133,27 @@ class PupilChronology {
                 at.toInstant(ZoneOffset.UTC), "Leave request " + words(l.status()).toLowerCase(java.util.Locale.ROOT),
                 ChronologyEntry.shortened(l.decisionReason().orElse(null)), l.decidedBy().orElse("system"),
                 "leave-request", l.id(), false, false)));
+    }
+
+    /**
+     * A call task (or home visit) the morning raised, and each attempt staff recorded: for staff only. A concern goes to
+     * the DSL, so its words are a safeguarding note (DSL, headteacher, trust administrators).
+     */
+    private static void call(PupilCalls.Call c, List<ChronologyEntry> out) {
+        String what = c.kind() == TaskKind.HOME_VISIT ? "Home visit" : "Call";
+        out.add(new ChronologyEntry(ChronologyEntry.Kind.CALL, c.raisedAt().toInstant(ZoneOffset.UTC),
+                what + " task raised for " + c.schoolDay(), "Absent without word, day " + c.consecutiveDays(), "system",
+                "call-task", c.taskId(), false, false));
+        for (PupilCalls.Attempt a : c.attempts()) {
+            String outcome = switch (a.outcome()) {
+                case REACHED -> "reached" + (a.code() == null ? "" : ", recorded as " + a.code());
+                case NO_ANSWER -> "no answer";
+                case CONCERN -> "concern passed to the DSL";
+            };
+            out.add(new ChronologyEntry(ChronologyEntry.Kind.CALL, a.recordedAt().toInstant(ZoneOffset.UTC),
+                    what + ": " + outcome, ChronologyEntry.shortened(a.note()), a.staffName(), "call-task", c.taskId(),
+                    false, a.outcome() == CallOutcome.CONCERN));
+        }
     }
 
     /** A text or push about the pupil, as staff see it in the pupil's messages: what for and how it went, no body. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.attendance.auth.MutableClock;
 import uk.attendance.auth.Roles;
+import uk.attendance.auth.SignInFixture;
 import uk.attendance.pupil.ContactRecord;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.school.SchoolRecord;
@@ -52,7 +53,10 @@ class ChronologyHttpTest {
     HttpClient http;
     @Inject
     Fixtures fixtures;
+    @Inject
+    SignInFixture db;
 
+    SchoolRecord school;
     PupilRecord child;
     String parent;
     String otherParent;
@@ -62,6 +66,7 @@ class ChronologyHttpTest {
     String head;
     long sentLetter;
     long proposedLetter;
+    long callTask;
 
     @MockBean(Clock.class)
     Clock clock() {
@@ -71,7 +76,7 @@ class ChronologyHttpTest {
     @BeforeAll
     void setUp() {
         TrustRecord trust = fixtures.trust();
-        SchoolRecord school = fixtures.school(trust);
+        school = fixtures.school(trust);
         child = fixtures.pupil(school, "4B");
         PupilRecord otherChild = fixtures.pupil(school, "4B");
         ContactRecord mother = fixtures.parentOf(trust, child);
@@ -124,14 +129,34 @@ class ChronologyHttpTest {
                 .bearerAuth(teacher), Json.OBJECT);
         assertEquals(201, note.code(), "any member of staff passes a concern to the DSL");
         assertEquals(true, note.body().get("dslOnly"));
+        // Wed 25 Feb 10:00: the morning raised a call task (day 2 without word); 2 Mar 12:30 the officer's call goes unanswered
+        callTask = morningCallTask(child, "2026-02-25", "2026-02-25 10:00:00");
+        CLOCK.advance(Duration.ofMinutes(30));
+        post("/call-tasks/" + callTask + "/outcomes", Map.of("outcome", "NO_ANSWER", "note", "Rang mum twice"));
+    }
+
+    /** A call task as the 10:00 step of the school morning raises it (MorningTasks), for a day already past. */
+    private long morningCallTask(PupilRecord pupil, String day, String raisedAtUtc) {
+        db.update("INSERT INTO follow_up_task (school_id, pupil_id, school_day, kind, state, social_worker, child_protection,"
+                + " looked_after, send_status, consecutive_days, created_at) VALUES (?, ?, ?, 'CALL', 'OPEN', FALSE, FALSE,"
+                + " FALSE, 'NONE', 2, ?)", pupil.schoolId(), pupil.id(), day, raisedAtUtc);
+        return ((Number) db.rows("SELECT id FROM follow_up_task WHERE pupil_id = ? AND school_day = ?", pupil.id(), day)
+                .get(0).get("id")).longValue();
     }
 
     @Test
     void theDslReadsEverythingNewestFirstPageByPage() {
-        List<Map<String, Object>> all = items(dsl, "");
-        assertEquals(List.of("NOTE", "NOTE", "LETTER", "PUSH", "LETTER", "PENALTY", "LEAVE_REQUEST", "ABSENCE_REPORT", "REGISTER_CHANGE", "PENALTY",
-                "REVIEW", "CONTRACT", "PLAN", "MEETING"),
-                kinds(all));
+        List<Map<String, Object>> everything = items(dsl, "");
+        assertEquals(List.of("CALL", "NOTE", "NOTE", "LETTER", "PUSH", "LETTER", "PENALTY", "LEAVE_REQUEST", "ABSENCE_REPORT",
+                "REGISTER_CHANGE", "PENALTY", "CALL", "REVIEW", "CONTRACT", "PLAN", "MEETING"), kinds(everything));
+        assertEquals("Call: no answer", everything.get(0).get("title"));
+        assertEquals("2026-03-02T12:30:00Z", everything.get(0).get("at"));
+        assertEquals("Rang mum twice", everything.get(0).get("detail"));
+        assertEquals(Map.of("type", "call-task", "id", (int) callTask), everything.get(0).get("ref"));
+        assertEquals("Call task raised for 2026-02-25", everything.get(11).get("title"));
+        assertEquals("2026-02-25T10:00:00Z", everything.get(11).get("at"));
+        assertEquals("system", everything.get(11).get("by"));
+        List<Map<String, Object>> all = everything.stream().filter(i -> !"CALL".equals(i.get("kind"))).toList();
         assertEquals("Safeguarding note", all.get(0).get("title"));
         assertEquals("2026-03-02T12:00:00Z", all.get(0).get("at"));
         assertEquals("2026-03-02T10:30:00Z", all.get(3).get("at"), "the letter's push to the family, queued when it was sent");
@@ -158,13 +183,15 @@ class ChronologyHttpTest {
         Map<String, Object> second = page(dsl, "?limit=4&page=2");
         Map<String, Object> third = page(dsl, "?limit=4&page=3");
         assertEquals(List.of(true, true, true), List.of(first.get("hasMore"), second.get("hasMore"), third.get("hasMore")));
+        // 16 items: four full pages
         List<Map<String, Object>> pages = new ArrayList<>(list(first));
         pages.addAll(list(second));
         pages.addAll(list(third));
         Map<String, Object> fourth = page(dsl, "?limit=4&page=4");
-        assertEquals(List.of(4, 4, 4, 2), List.of(list(first).size(), list(second).size(), list(third).size(), list(fourth).size()));
+        assertEquals(List.of(4, 4, 4, 4), List.of(list(first).size(), list(second).size(), list(third).size(), list(fourth).size()));
+        assertEquals(false, fourth.get("hasMore"));
         pages.addAll(list(fourth));
-        assertEquals(all, pages, "pages: the same items, in the same order across each boundary, none twice, none missing");
+        assertEquals(everything, pages, "pages: the same items, in the same order across each boundary, none twice, none missing");
         assertTrue(items(dsl, "?limit=4&page=5").isEmpty());
 
         assertEquals(List.of("LETTER", "LETTER"), kinds(items(dsl, "?kind=LETTER")));
@@ -176,12 +203,27 @@ class ChronologyHttpTest {
     void otherStaffDoNotSeeTheDslOnlyNote() {
         for (String staff : List.of(officer, teacher)) {
             List<Map<String, Object>> all = items(staff, "");
-            assertEquals(List.of("NOTE", "LETTER", "PUSH", "LETTER", "PENALTY", "LEAVE_REQUEST", "ABSENCE_REPORT", "REGISTER_CHANGE", "PENALTY",
-                    "REVIEW", "CONTRACT",
-                    "PLAN", "MEETING"), kinds(all));
-            assertEquals("Staff note", all.get(0).get("title"));
+            assertEquals(List.of("CALL", "NOTE", "LETTER", "PUSH", "LETTER", "PENALTY", "LEAVE_REQUEST", "ABSENCE_REPORT",
+                    "REGISTER_CHANGE", "PENALTY", "CALL", "REVIEW", "CONTRACT", "PLAN", "MEETING"), kinds(all));
+            assertEquals("Staff note", all.get(1).get("title"));
             assertFalse(all.stream().anyMatch(i -> String.valueOf(i.get("detail")).contains("CPOMS")));
         }
+    }
+
+    @Test
+    void aConcernLoggedOnACallIsASafeguardingItemForTheDslOnly() {
+        PupilRecord pupil = fixtures.pupil(school, "4B");
+        long task = morningCallTask(pupil, "2026-02-27", "2026-02-27 10:00:00");
+        post("/call-tasks/" + task + "/outcomes", Map.of("outcome", "CONCERN", "note", "Child heard crying in the background"));
+
+        List<Map<String, Object>> dslView = items(dsl, pupil, "?kind=CALL");
+        assertEquals(List.of("Call: concern passed to the DSL", "Call task raised for 2026-02-27"),
+                dslView.stream().map(i -> i.get("title")).toList());
+        assertEquals(true, dslView.get(0).get("dslOnly"));
+        assertEquals("Child heard crying in the background", dslView.get(0).get("detail"));
+        List<Map<String, Object>> officerView = items(officer, pupil, "?kind=CALL");
+        assertEquals(List.of("Call task raised for 2026-02-27"), officerView.stream().map(i -> i.get("title")).toList(),
+                "the concern's words are for the DSL");
     }
 
     @Test
@@ -201,11 +243,12 @@ class ChronologyHttpTest {
 
     @Test
     void aBlankNoteIsRefusedNamingTheField() {
+        int before = items(officer, "").size();
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
                 HttpRequest.POST("/pupils/" + child.id() + "/chronology/notes", Map.of("text", "   ")).bearerAuth(officer)));
         assertEquals(400, e.getStatus().getCode());
         assertTrue(e.getResponse().getBody(String.class).orElse("").contains("text"));
-        assertEquals(13, items(officer, "").size(), "nothing stored");
+        assertEquals(before, items(officer, "").size(), "nothing stored");
     }
 
     private Map<String, Object> post(String path, Object body) {
@@ -222,6 +265,11 @@ class ChronologyHttpTest {
 
     private List<Map<String, Object>> items(String token, String query) {
         return list(page(token, query));
+    }
+
+    private List<Map<String, Object>> items(String token, PupilRecord pupil, String query) {
+        return list(http.toBlocking().retrieve(HttpRequest.GET("/pupils/" + pupil.id() + "/chronology" + query)
+                .bearerAuth(token), Json.OBJECT));
     }
 
     @SuppressWarnings("unchecked")
