@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.attendance.auth.MutableClock;
+import uk.attendance.auth.Caller;
 import uk.attendance.auth.Roles;
+import uk.attendance.notify.Outbox;
+import uk.attendance.notify.OutboxMessage;
 import uk.attendance.auth.SignInFixture;
 import uk.attendance.pupil.ContactRecord;
 import uk.attendance.pupil.PupilRecord;
@@ -39,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A pupil's chronology over HTTP on the real database: register changes, absence reports, leave requests,
- * pushes, letters, support meetings, plans, contracts, reviews, penalty
+ * texts, pushes, calls, letters, support meetings, plans, contracts, reviews, penalty
  * steps and staff notes merged newest first and paged; who sees what (DSL-only notes, the family's items, another family 404).
  */
 @MicronautTest(transactional = false)
@@ -55,6 +58,8 @@ class ChronologyHttpTest {
     Fixtures fixtures;
     @Inject
     SignInFixture db;
+    @Inject
+    Outbox outbox;
 
     SchoolRecord school;
     PupilRecord child;
@@ -133,6 +138,11 @@ class ChronologyHttpTest {
         callTask = morningCallTask(child, "2026-02-25", "2026-02-25 10:00:00");
         CLOCK.advance(Duration.ofMinutes(30));
         post("/call-tasks/" + callTask + "/outcomes", Map.of("outcome", "NO_ANSWER", "note", "Rang mum twice"));
+        // 12:45: a text to the mother about the child (the morning text's kind), through the outbox as every text goes
+        CLOCK.advance(Duration.ofMinutes(15));
+        outbox.enqueue(OutboxMessage.text("chronology-test-" + child.id(), "morning-text", mother.mobile(), Caller.Kind.PARENT,
+                mother.id(), "Tyler was not in school this morning. Please reply with the reason.",
+                OutboxMessage.About.pupil(school.id(), child.id())));
     }
 
     /** A call task as the 10:00 step of the school morning raises it (MorningTasks), for a day already past. */
@@ -147,16 +157,20 @@ class ChronologyHttpTest {
     @Test
     void theDslReadsEverythingNewestFirstPageByPage() {
         List<Map<String, Object>> everything = items(dsl, "");
-        assertEquals(List.of("CALL", "NOTE", "NOTE", "LETTER", "PUSH", "LETTER", "PENALTY", "LEAVE_REQUEST", "ABSENCE_REPORT",
-                "REGISTER_CHANGE", "PENALTY", "CALL", "REVIEW", "CONTRACT", "PLAN", "MEETING"), kinds(everything));
-        assertEquals("Call: no answer", everything.get(0).get("title"));
-        assertEquals("2026-03-02T12:30:00Z", everything.get(0).get("at"));
-        assertEquals("Rang mum twice", everything.get(0).get("detail"));
-        assertEquals(Map.of("type", "call-task", "id", (int) callTask), everything.get(0).get("ref"));
-        assertEquals("Call task raised for 2026-02-25", everything.get(11).get("title"));
-        assertEquals("2026-02-25T10:00:00Z", everything.get(11).get("at"));
-        assertEquals("system", everything.get(11).get("by"));
-        List<Map<String, Object>> all = everything.stream().filter(i -> !"CALL".equals(i.get("kind"))).toList();
+        assertEquals(List.of("TEXT", "CALL", "NOTE", "NOTE", "LETTER", "PUSH", "LETTER", "PENALTY", "LEAVE_REQUEST",
+                "ABSENCE_REPORT", "REGISTER_CHANGE", "PENALTY", "CALL", "REVIEW", "CONTRACT", "PLAN", "MEETING"), kinds(everything));
+        assertEquals("2026-03-02T12:45:00Z", everything.get(0).get("at"));
+        assertTrue(String.valueOf(everything.get(0).get("title")).startsWith("Text to parent/carer"), String.valueOf(everything.get(0)));
+        assertFalse(String.valueOf(everything.get(0)).contains("Please reply"), "a message's body is not in the chronology");
+        assertEquals("Call: no answer", everything.get(1).get("title"));
+        assertEquals("2026-03-02T12:30:00Z", everything.get(1).get("at"));
+        assertEquals("Rang mum twice", everything.get(1).get("detail"));
+        assertEquals(Map.of("type", "call-task", "id", (int) callTask), everything.get(1).get("ref"));
+        assertEquals("Call task raised for 2026-02-25", everything.get(12).get("title"));
+        assertEquals("2026-02-25T10:00:00Z", everything.get(12).get("at"));
+        assertEquals("system", everything.get(12).get("by"));
+        List<Map<String, Object>> all = everything.stream()
+                .filter(i -> !"CALL".equals(i.get("kind")) && !"TEXT".equals(i.get("kind"))).toList();
         assertEquals("Safeguarding note", all.get(0).get("title"));
         assertEquals("2026-03-02T12:00:00Z", all.get(0).get("at"));
         assertEquals("2026-03-02T10:30:00Z", all.get(3).get("at"), "the letter's push to the family, queued when it was sent");
@@ -183,16 +197,19 @@ class ChronologyHttpTest {
         Map<String, Object> second = page(dsl, "?limit=4&page=2");
         Map<String, Object> third = page(dsl, "?limit=4&page=3");
         assertEquals(List.of(true, true, true), List.of(first.get("hasMore"), second.get("hasMore"), third.get("hasMore")));
-        // 16 items: four full pages
+        // 17 items: four full pages and one more
         List<Map<String, Object>> pages = new ArrayList<>(list(first));
         pages.addAll(list(second));
         pages.addAll(list(third));
         Map<String, Object> fourth = page(dsl, "?limit=4&page=4");
-        assertEquals(List.of(4, 4, 4, 4), List.of(list(first).size(), list(second).size(), list(third).size(), list(fourth).size()));
-        assertEquals(false, fourth.get("hasMore"));
+        Map<String, Object> fifth = page(dsl, "?limit=4&page=5");
+        assertEquals(List.of(4, 4, 4, 4, 1), List.of(list(first).size(), list(second).size(), list(third).size(),
+                list(fourth).size(), list(fifth).size()));
+        assertEquals(List.of(true, false), List.of(fourth.get("hasMore"), fifth.get("hasMore")));
         pages.addAll(list(fourth));
+        pages.addAll(list(fifth));
         assertEquals(everything, pages, "pages: the same items, in the same order across each boundary, none twice, none missing");
-        assertTrue(items(dsl, "?limit=4&page=5").isEmpty());
+        assertTrue(items(dsl, "?limit=4&page=6").isEmpty());
 
         assertEquals(List.of("LETTER", "LETTER"), kinds(items(dsl, "?kind=LETTER")));
         assertEquals(1, items(head, "").stream().filter(i -> Boolean.TRUE.equals(i.get("dslOnly"))).count(),
@@ -203,9 +220,9 @@ class ChronologyHttpTest {
     void otherStaffDoNotSeeTheDslOnlyNote() {
         for (String staff : List.of(officer, teacher)) {
             List<Map<String, Object>> all = items(staff, "");
-            assertEquals(List.of("CALL", "NOTE", "LETTER", "PUSH", "LETTER", "PENALTY", "LEAVE_REQUEST", "ABSENCE_REPORT",
+            assertEquals(List.of("TEXT", "CALL", "NOTE", "LETTER", "PUSH", "LETTER", "PENALTY", "LEAVE_REQUEST", "ABSENCE_REPORT",
                     "REGISTER_CHANGE", "PENALTY", "CALL", "REVIEW", "CONTRACT", "PLAN", "MEETING"), kinds(all));
-            assertEquals("Staff note", all.get(1).get("title"));
+            assertEquals("Staff note", all.get(2).get("title"));
             assertFalse(all.stream().anyMatch(i -> String.valueOf(i.get("detail")).contains("CPOMS")));
         }
     }
