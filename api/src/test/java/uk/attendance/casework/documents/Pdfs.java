@@ -38,4 +38,30 @@ public final class Pdfs {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Whether every word of {@code phrase} is in {@code text} in order, with at most a few other words between two of
+     * them: how a sentence in one table cell reads back when the cell beside it wraps onto the same lines.
+     */
+    public static boolean inOrder(String text, String phrase) {
+        String[] words = text.split(" ");
+        String[] wanted = phrase.trim().split("\\s+");
+        for (int start = 0; start < words.length; start++) {
+            if (!words[start].equals(wanted[0])) {
+                continue;
+            }
+            int at = start;
+            int found = 1;
+            for (int i = start + 1; i < words.length && found < wanted.length && i - at <= 5; i++) {
+                if (words[i].equals(wanted[found])) {
+                    at = i;
+                    found++;
+                }
+            }
+            if (found == wanted.length) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

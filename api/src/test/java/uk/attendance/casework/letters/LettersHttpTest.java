@@ -137,7 +137,9 @@ class LettersHttpTest {
         for (Map<String, Object> push : pushes) {
             String text = push.get("title") + " " + push.get("body") + " " + push.get("data");
             assertTrue(text.contains("/letters/" + id), text);
-            assertFalse(text.contains(f.pupil().firstName()) || text.contains("60"), "no name, no figures: " + text);
+            // the school's name may hold any digits (a test school is numbered): look for the figure as it is written
+            assertFalse(text.contains(f.pupil().firstName()) || text.matches("(?s).*\\b60(\\.0)?\\s?%.*"),
+                    "no name, no figures: " + text);
         }
 
         // edits and dismissals stop once it is sent
