@@ -24,6 +24,7 @@ public record PupilRecord(
         String registrationGroup,
         LocalDate admissionDate,
         @Nullable LocalDate leavingDate,
+        @Nullable String leavingGround,
         boolean pupilPremium,
         boolean eal,
         String sendStatus,

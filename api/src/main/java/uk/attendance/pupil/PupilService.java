@@ -32,14 +32,16 @@ public class PupilService {
     private record CachedPupil(PupilRecord pupil, long loadedAt) {
     }
     private final PupilContactRepository links;
+    private final PupilAddressRepository addresses;
     private final SchoolService schools;
     private final Clock clock;
 
     PupilService(PupilRepository pupils, ContactRepository contacts, PupilContactRepository links,
-                 SchoolService schools, Clock clock) {
+                 PupilAddressRepository addresses, SchoolService schools, Clock clock) {
         this.pupils = pupils;
         this.contacts = contacts;
         this.links = links;
+        this.addresses = addresses;
         this.schools = schools;
         this.clock = clock;
     }
@@ -140,12 +142,26 @@ public class PupilService {
         return pupils.save(new PupilRecord(null, school.id(), in.getUpn(), in.getLegalFirstName().strip(),
                 in.getLegalLastName().strip(), blankToNull(in.getPreferredFirstName()), blankToNull(in.getPreferredLastName()),
                 in.getDateOfBirth(), in.getGender() == null ? null : in.getGender().getValue(), in.getYearGroup(),
-                in.getRegistrationGroup().strip(), in.getAdmissionDate(), in.getLeavingDate(),
+                in.getRegistrationGroup().strip(), in.getAdmissionDate(), in.getLeavingDate(), null,
                 bool(in.getPupilPremium()), bool(in.getEal()),
                 in.getSendStatus() == null ? "NONE" : in.getSendStatus().getValue(),
                 bool(in.getLookedAfter()), bool(in.getChildProtection()), bool(in.getChildInNeed()),
                 sw.map(s -> s.getName()).orElse(null), sw.map(s -> s.getPhone()).orElse(null),
                 sw.map(s -> s.getEmail()).orElse(null), now()));
+    }
+
+    /** The pupil's current home address, if one was recorded. */
+    public Optional<PupilAddressRecord> addressOf(long pupilId) {
+        return addressesOf(List.of(pupilId)).values().stream().findFirst();
+    }
+
+    /** The current home address of each of these pupils that has one, in one query. */
+    public Map<Long, PupilAddressRecord> addressesOf(java.util.Collection<Long> pupilIds) {
+        if (pupilIds.isEmpty()) {
+            return Map.of();
+        }
+        return addresses.findCurrentByPupilIdIn(pupilIds).stream()
+                .collect(java.util.stream.Collectors.toMap(PupilAddressRecord::pupilId, a -> a));
     }
 
     public List<ContactLink> contactsOf(long pupilId) {

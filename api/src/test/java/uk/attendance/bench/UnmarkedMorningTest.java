@@ -74,6 +74,6 @@ class UnmarkedMorningTest {
 
     private static PupilRecord pupil(long id, LocalDate admitted, LocalDate left) {
         return new PupilRecord(id, 1L, null, "First" + id, "Last", null, null, LocalDate.parse("2016-01-01"), null, 4, "4A",
-                admitted, left, false, false, "NONE", false, false, false, null, null, null, null);
+                admitted, left, null, false, false, "NONE", false, false, false, null, null, null, null);
     }
 }
