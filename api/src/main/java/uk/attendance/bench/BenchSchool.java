@@ -3,6 +3,8 @@ package uk.attendance.bench;
 import uk.attendance.contract.model.SchoolInput;
 import uk.attendance.demo.DemoSchool;
 
+import java.util.List;
+
 /**
  * The i-th school (0-based) of a generated trust: even ones are primaries, odd ones secondaries, and
  * each primary/secondary pair shares families (as the demo's two schools do). URNs start at 900001,
@@ -30,6 +32,18 @@ public record BenchSchool(int index) {
 
     public String staffEmail(String mailbox) {
         return mailbox + "@" + urn() + ".bench.example.org";
+    }
+
+    private static final List<String[]> LOCAL_AUTHORITIES = List.of(
+            new String[]{"383", "Leeds"}, new String[]{"384", "Wakefield"}, new String[]{"380", "Bradford"});
+
+    /** Each primary/secondary pair shares one local authority; pairs take Leeds, Wakefield and Bradford in turn. */
+    String localAuthorityCode() {
+        return LOCAL_AUTHORITIES.get(pair() % LOCAL_AUTHORITIES.size())[0];
+    }
+
+    String localAuthorityName() {
+        return LOCAL_AUTHORITIES.get(pair() % LOCAL_AUTHORITIES.size())[1];
     }
 
     SchoolInput input() {

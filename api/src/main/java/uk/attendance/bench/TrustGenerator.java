@@ -92,7 +92,8 @@ public class TrustGenerator {
         TrustRecord trust = schools.createTrust("Bench Learning Trust");
         Map<BenchSchool, SchoolRecord> created = new LinkedHashMap<>();
         for (BenchSchool school : planned) {
-            SchoolRecord record = schools.create(trust.id(), school.input());
+            SchoolRecord record = schools.setLocalAuthority(schools.create(trust.id(), school.input()),
+                    school.localAuthorityCode(), school.localAuthorityName());
             for (SchoolYear y : List.of(new SchoolYear(year.startYear() - 1), year)) {
                 calendars.replaceYear(record.id(), y, new EnglishSchoolYear(y).input());
             }

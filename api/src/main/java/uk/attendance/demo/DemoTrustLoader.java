@@ -83,7 +83,8 @@ public class DemoTrustLoader {
         TrustRecord trust = schools.createTrust(trustName);
         Map<DemoSchool, SchoolRecord> created = new EnumMap<>(DemoSchool.class);
         for (DemoSchool school : DemoSchool.values()) {
-            SchoolRecord record = schools.create(trust.id(), school.input());
+            // both demo schools make their local-authority returns to Leeds (LA 383)
+            SchoolRecord record = schools.setLocalAuthority(schools.create(trust.id(), school.input()), "383", "Leeds");
             for (SchoolYear y : List.of(new SchoolYear(year.startYear() - 1), year)) {
                 calendars.replaceYear(record.id(), y, new EnglishSchoolYear(y).input());
             }

@@ -95,6 +95,8 @@ class SchoolController implements SchoolsApi {
 
     static School toContract(SchoolRecord s) {
         return new School(s.id(), s.urn(), s.name(), s.timezone(), hhmm(s.amRegisterOpens()), hhmm(s.pmRegisterOpens()),
-                s.registerOpenMinutes(), hhmm(s.amSessionEnds()), hhmm(s.pmSessionEnds()), hhmm(s.textTime()), hhmm(s.callTime()));
+                s.registerOpenMinutes(), hhmm(s.amSessionEnds()), hhmm(s.pmSessionEnds()), hhmm(s.textTime()), hhmm(s.callTime()))
+                .localAuthority(s.localAuthority()
+                        .map(la -> new uk.attendance.contract.model.LocalAuthority(la.code(), la.name())).orElse(null));
     }
 }

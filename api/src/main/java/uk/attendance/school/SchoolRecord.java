@@ -1,5 +1,6 @@
 package uk.attendance.school;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -14,6 +15,8 @@ public record SchoolRecord(
         long trustId,
         int urn,
         String name,
+        @Nullable String laCode,
+        @Nullable String laName,
         String timezone,
         LocalTime amRegisterOpens,
         LocalTime pmRegisterOpens,
@@ -26,5 +29,13 @@ public record SchoolRecord(
 
     public ZoneId zone() {
         return ZoneId.of(timezone);
+    }
+
+    /** The local authority the school makes its returns to, when set (code and name). */
+    public java.util.Optional<LocalAuthority> localAuthority() {
+        return laCode == null ? java.util.Optional.empty() : java.util.Optional.of(new LocalAuthority(laCode, laName));
+    }
+
+    public record LocalAuthority(String code, String name) {
     }
 }

@@ -19,4 +19,7 @@ interface SchoolRepository extends CrudRepository<SchoolRecord, Long> {
 
     @Query("UPDATE school SET text_time = :textTime, call_time = :callTime WHERE id = :id")
     void updateFollowUpTimes(long id, LocalTime textTime, LocalTime callTime);
+
+    @Query("UPDATE school SET la_code = :laCode, la_name = :laName WHERE id = :id")
+    void updateLocalAuthority(long id, String laCode, String laName);
 }

@@ -72,7 +72,7 @@ public class SchoolService {
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems);
         }
-        return schools.save(new SchoolRecord(null, trustId, input.getUrn(), input.getName().strip(), zone.getId(),
+        return schools.save(new SchoolRecord(null, trustId, input.getUrn(), input.getName().strip(), null, null, zone.getId(),
                 amOpens, pmOpens, minutes, amEnds, pmEnds,
                 LocalTime.parse(Optional.ofNullable(input.getTextTime()).orElse("09:30")),
                 LocalTime.parse(Optional.ofNullable(input.getCallTime()).orElse("10:00")),
@@ -87,6 +87,24 @@ public class SchoolService {
         schools.updateFollowUpTimes(school.id(), textTime, callTime);
         byId.remove(school.id());
         return find(school.id()).orElseThrow();
+    }
+
+    /** Sets the local authority the school makes its returns to (see {@link #setFollowUpTimes} on caching). */
+    public SchoolRecord setLocalAuthority(SchoolRecord school, String code, String name) {
+        if (code == null || !code.matches("[0-9]{3}")) {
+            throw ApiProblem.invalid("code", "is the LA's three-digit number, e.g. 383");
+        }
+        if (name == null || name.isBlank()) {
+            throw ApiProblem.invalid("name", "must not be blank");
+        }
+        schools.updateLocalAuthority(school.id(), code, name.strip());
+        byId.remove(school.id());
+        return find(school.id()).orElseThrow();
+    }
+
+    /** The schools the caller works in whose local authority is {@code laCode}, by name. */
+    public List<SchoolRecord> visibleInLocalAuthority(Caller caller, String laCode) {
+        return visibleTo(caller).stream().filter(s -> laCode.equals(s.laCode())).toList();
     }
 
     /** Schools the caller works in: every school of the trust for a trust admin. */

@@ -97,6 +97,10 @@ class AuthorizationSweepTest {
     @Inject
     InboundTexts inbound;
 
+    // local-authority returns: school 1 in LA 383, school 2 in LA 384, a new pupil's return at each
+    long school1Return;
+    long school2Return;
+
     // evidence files: one of family A at school 1, asked for by another family's parent and by school-2 staff
     @Inject
     SchoolService schools;
@@ -145,6 +149,21 @@ class AuthorizationSweepTest {
                 Map.of("parentContactId", contactOfA, "reason", "TERM_TIME_HOLIDAY"), school1Officer);
         school1TextReview = ((Number) db.rows("SELECT r.id FROM text_review r JOIN text_reply t ON t.id = r.text_reply_id"
                 + " WHERE t.from_number = ? AND r.school_id = ?", contactA.mobile(), school1.id()).get(0).get("id")).longValue();
+
+        school1Return = newPupilReturn(trust, school1, "383", "Leeds", school1Staff.get(Roles.ATTENDANCE_OFFICER));
+        school2Return = newPupilReturn(trust, school2, "384", "Wakefield", school2StaffByRole.get(Roles.ATTENDANCE_OFFICER));
+    }
+
+    /** The school's LA set, a pupil joining mid-term, and the id of the new-pupil return the school's list stores. */
+    @SuppressWarnings("unchecked")
+    private long newPupilReturn(TrustRecord trust, SchoolRecord school, String laCode, String laName, String officer) {
+        schools.setLocalAuthority(school, laCode, laName);
+        PupilRecord joined = fixtures.pupil(school, "4B", java.time.LocalDate.parse("2025-11-10"));
+        Map<String, Object> list = http.toBlocking().retrieve(HttpRequest.GET("/schools/" + school.id() + "/returns?kind=NEW_PUPIL")
+                .bearerAuth(officer), Json.OBJECT);
+        return ((List<Map<String, Object>>) list.get("returns")).stream()
+                .filter(r -> ((Number) r.get("pupilId")).longValue() == joined.id())
+                .map(r -> ((Number) r.get("id")).longValue()).findFirst().orElseThrow();
     }
 
     /** A letter an attendance officer starts for the child and sends to the family. */
@@ -237,6 +256,14 @@ class AuthorizationSweepTest {
 
         boolean penaltyCaseScoped() {
             return path.contains("{penaltyCaseId}");
+        }
+
+        boolean returnScoped() {
+            return path.contains("{returnId}");
+        }
+
+        boolean laScoped() {
+            return path.contains("{laCode}");
         }
 
         /** The same operation on a given id in place of {@code {name}}. */
@@ -348,6 +375,17 @@ class AuthorizationSweepTest {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 2 asks for a school-1 penalty case → 404",
                         () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), school2StaffByRole.get(staffRole.get())))));
             }
+            if (op.returnScoped() && staffRole.isPresent()) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 2 asks for a school-1 LA return → 404",
+                        () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), school2StaffByRole.get(staffRole.get())))));
+                tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 asks for a school-2 LA return → 404",
+                        () -> expect(404, request(op.on("returnId", school2Return), p -> childOfA.id(), school1.id(),
+                                school1Staff.get(staffRole.get())))));
+            }
+            if (op.laScoped() && staffRole.isPresent()) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 asks for school 2's local authority → 404",
+                        () -> expect(404, request(op.on("laCode", 384), p -> childOfA.id(), school1.id(), school1Staff.get(staffRole.get())))));
+            }
             for (String role : STAFF_ROLES) {
                 if (!op.roles().contains(role)) {
                     tests.add(DynamicTest.dynamicTest(op.id() + ": " + role + " → 403",
@@ -407,7 +445,9 @@ class AuthorizationSweepTest {
                 .replace("{contactId}", String.valueOf(contactOfA))
                 .replace("{letterId}", String.valueOf(letterOfA))
                 .replace("{supportRecordId}", String.valueOf(supportOfA))
-                .replace("{penaltyCaseId}", String.valueOf(penaltyCaseOfA));
+                .replace("{penaltyCaseId}", String.valueOf(penaltyCaseOfA))
+                .replace("{returnId}", String.valueOf(school1Return))
+                .replace("{laCode}", "383");
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) op.spec().getOrDefault("parameters", List.of());
         List<String> query = new ArrayList<>();
         for (Map<String, Object> parameter : parameters) {
