@@ -224,7 +224,9 @@ class LaReturnsHttpTest {
         assertEquals(LocalDate.parse("2025-12-05"), r.getDueOn());
         assertEquals(LocalDate.parse("2025-11-17"), r.getPeriodStart());
         assertEquals("CONSECUTIVE", r.getSicknessTrigger().getValue());
-        assertEquals(30, r.getSessions().size());
+        assertEquals(LocalDate.parse("2025-12-09"), r.getPeriodEnd(),
+                "the period as far as the register shows it (an earlier read of today stored it to 9 Dec)");
+        assertEquals(34, r.getSessions().size(), "17 days ill so far, both sessions");
         assertTrue(r.getSessions().stream().allMatch(s -> s.getCode().equals("I")));
         assertEquals(List.of(LaReturnMissing.ADDRESS, LaReturnMissing.UPN), r.getMissing(),
                 "no address or UPN recorded: the line says so");
