@@ -95,6 +95,12 @@ class DemoTrustTest {
     }
 
     @Test
+    void bothSchoolsMakeTheirLocalAuthorityReturnsToLeeds() {
+        assertEquals(Optional.of(new SchoolRecord.LocalAuthority("383", "Leeds")), oakfield.localAuthority());
+        assertEquals(Optional.of(new SchoolRecord.LocalAuthority("383", "Leeds")), riverside.localAuthority());
+    }
+
+    @Test
     void aboutThreeHundredPupils() {
         assertEquals(300, roll.size());
         assertTrue(roll.stream().anyMatch(p -> p.leavingDate() != null));
