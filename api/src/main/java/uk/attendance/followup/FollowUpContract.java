@@ -59,6 +59,10 @@ final class FollowUpContract {
                 .closedAt(t.closedAt() == null ? null : utc(t.closedAt()))
                 .closedReason(t.closedReason());
         v.nextContact().ifPresent(c -> task.nextContact(contact(c, tried)));
+        if (v.homeAddress() != null) {
+            var a = v.homeAddress();
+            task.homeAddress(new uk.attendance.contract.model.Address(a.line1(), a.town(), a.postcode()).line2(a.line2()));
+        }
         if (t.claimedByStaffId() != null) {
             task.claimedBy(new FollowUpStaff(t.claimedByStaffId(), t.claimedByName(), t.claimedByPosition(), utc(t.claimedAt())));
         }

@@ -46,6 +46,13 @@ record FollowUpTaskRecord(
                 closedReason, createdAt);
     }
 
+    /** Back on the list, unclaimed (its holder's account was switched off). */
+    FollowUpTaskRecord released() {
+        return new FollowUpTaskRecord(id, schoolId, pupilId, schoolDay, kind, TaskState.OPEN, socialWorker,
+                childProtection, lookedAfter, sendStatus, consecutiveDays, null, null, null, null, closedAt,
+                closedReason, createdAt);
+    }
+
     /** Done, escalated or closed: no longer on anyone's list. */
     FollowUpTaskRecord finished(TaskState newState, LocalDateTime at, @Nullable String reason) {
         return new FollowUpTaskRecord(id, schoolId, pupilId, schoolDay, kind, newState, socialWorker, childProtection,

@@ -5,6 +5,7 @@ import uk.attendance.auth.Caller;
 import uk.attendance.notify.Outbox;
 import uk.attendance.notify.OutboxRecord;
 import uk.attendance.platform.DateRanges;
+import uk.attendance.pupil.PupilAddressRecord;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.register.RegisterService;
@@ -129,11 +130,14 @@ class FollowUpViews {
                 .collect(Collectors.groupingBy(TaskOutcomeRecord::taskId));
         Map<Long, List<PupilService.ContactLink>> contacts = new java.util.HashMap<>();
         Map<String, List<TaskView.TaskText>> texts = texts(list);
+        Map<Long, PupilAddressRecord> homes = pupils.addressesOf(list.stream()
+                .filter(t -> t.kind() == TaskKind.HOME_VISIT).map(FollowUpTaskRecord::pupilId).collect(Collectors.toSet()));
         List<TaskView> views = new ArrayList<>(list.size());
         for (FollowUpTaskRecord t : list) {
             views.add(new TaskView(t, pupilOf.apply(t.pupilId()),
                     contacts.computeIfAbsent(t.pupilId(), pupils::contactsOf), byTask.getOrDefault(t.id(), List.of()),
-                    texts.getOrDefault(t.pupilId() + "@" + t.schoolDay(), List.of())));
+                    texts.getOrDefault(t.pupilId() + "@" + t.schoolDay(), List.of()),
+                    t.kind() == TaskKind.HOME_VISIT ? homes.get(t.pupilId()) : null));
         }
         return views;
     }

@@ -1,6 +1,7 @@
 package uk.attendance.followup;
 
 import io.micronaut.core.annotation.Nullable;
+import uk.attendance.pupil.PupilAddressRecord;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService.ContactLink;
 
@@ -12,10 +13,11 @@ import java.util.stream.Collectors;
 
 /**
  * A task as staff see it: the pupil, the contacts in priority order, what has been logged (oldest first), and the
- * morning texts about the absence with the family's replies (oldest first).
+ * morning texts about the absence with the family's replies (oldest first); a home visit also carries the pupil's current
+ * address (shown to staff only, never put in a push or text).
  */
 record TaskView(FollowUpTaskRecord task, PupilRecord pupil, List<ContactLink> contacts, List<TaskOutcomeRecord> outcomes,
-                List<TaskText> texts) {
+                List<TaskText> texts, @Nullable PupilAddressRecord homeAddress) {
 
     /** A text sent to a contact about the absence (with what became of it), or a reply received. */
     record TaskText(boolean received, @Nullable Long contactId, String body, LocalDateTime at, @Nullable String status,

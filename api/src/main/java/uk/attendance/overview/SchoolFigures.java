@@ -49,6 +49,11 @@ class SchoolFigures {
         }
     }
 
+    /** Drops the school's figures (a pupil's leaving date changed what counts; see FiguresOfChangedPupils). */
+    void forget(long schoolId) {
+        cache.keySet().removeIf(k -> k.schoolId() == schoolId);
+    }
+
     private Object lockFor(Key key) {
         return locks.computeIfAbsent(key.schoolId(), id -> new Object());
     }

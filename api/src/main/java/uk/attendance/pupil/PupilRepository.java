@@ -17,6 +17,9 @@ interface PupilRepository extends CrudRepository<PupilRecord, Long> {
 
     boolean existsByUpn(String upn);
 
+    @Query("SELECT * FROM pupil WHERE id = :id FOR UPDATE")
+    java.util.Optional<PupilRecord> lock(long id);
+
     /** The children the contact acts for (parental responsibility, or the child lives with them): they read about them. */
     @Query("SELECT p.* FROM pupil p JOIN pupil_contact pc ON pc.pupil_id = p.id WHERE pc.contact_id = :contactId"
             + " AND (pc.parental_responsibility = TRUE OR pc.lives_with = TRUE) ORDER BY p.date_of_birth")

@@ -18,6 +18,7 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured({Roles.TRUST_ADMIN, Roles.HEADTEACHER})
 class StaffController implements StaffApi {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StaffController.class);
     private final StaffService staff;
     private final CurrentCaller caller;
 
@@ -33,6 +34,22 @@ class StaffController implements StaffApi {
     }
 
     @Override
+    public StaffMember deactivateStaff(Long staffId) {
+        var c = caller.get();
+        StaffRecord off = staff.deactivate(c, staffId);
+        LOG.info("Staff {} switched off by staff {}", staffId, c.id());
+        return toContract(off);
+    }
+
+    @Override
+    public StaffMember reactivateStaff(Long staffId) {
+        var c = caller.get();
+        StaffRecord on = staff.reactivate(c, staffId);
+        LOG.info("Staff {} switched back on by staff {}", staffId, c.id());
+        return toContract(on);
+    }
+
+    @Override
     public List<StaffMember> listStaff() {
         return staff.visibleTo(caller.get()).stream().map(StaffController::toContract).toList();
     }
@@ -40,6 +57,7 @@ class StaffController implements StaffApi {
     static StaffMember toContract(StaffRecord s) {
         return new StaffMember(s.id(), s.email(), s.name(), s.position(),
                 s.roleList().stream().map(StaffRole::fromValue).toList())
-                .schoolId(s.schoolId());
+                .schoolId(s.schoolId())
+                .active(s.active());
     }
 }

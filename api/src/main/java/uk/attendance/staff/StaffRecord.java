@@ -12,6 +12,10 @@ import java.util.List;
 @MappedEntity("staff_user")
 public record StaffRecord(@Id @GeneratedValue Long id, long trustId, @Nullable Long schoolId, String email, String name,
                           String position, String roles, String passwordHash, boolean active, LocalDateTime createdAt) {
+    public StaffRecord withActive(boolean nowActive) {
+        return new StaffRecord(id, trustId, schoolId, email, name, position, roles, passwordHash, nowActive, createdAt);
+    }
+
     public List<String> roleList() {
         return Arrays.stream(roles.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }

@@ -94,6 +94,9 @@ class AuthorizationSweepTest {
     long supportOfA;
     long supportOfB;
     long penaltyCaseOfA;
+    // issue 13, staff accounts: a school-1 member the {staffId} operations name by default, and a school-2 member
+    long school1Member;
+    long school2Member;
     @Inject
     InboundTexts inbound;
 
@@ -147,6 +150,8 @@ class AuthorizationSweepTest {
         supportOfB = created("/pupils/" + childOfB.id() + "/support-records", Map.of("kind", "MEETING", "startsOn", "2025-11-10"), school1Officer);
         penaltyCaseOfA = created("/pupils/" + childOfA.id() + "/penalty-cases",
                 Map.of("parentContactId", contactOfA, "reason", "TERM_TIME_HOLIDAY"), school1Officer);
+        school1Member = fixtures.staff(trust, Optional.of(school1), Roles.TEACHER).id();
+        school2Member = fixtures.staff(trust, Optional.of(school2), Roles.TEACHER).id();
         school1TextReview = ((Number) db.rows("SELECT r.id FROM text_review r JOIN text_reply t ON t.id = r.text_reply_id"
                 + " WHERE t.from_number = ? AND r.school_id = ?", contactA.mobile(), school1.id()).get(0).get("id")).longValue();
 
@@ -264,6 +269,10 @@ class AuthorizationSweepTest {
 
         boolean laScoped() {
             return path.contains("{laCode}");
+        }
+
+        boolean staffScoped() {
+            return path.contains("{staffId}");
         }
 
         /** The same operation on a given id in place of {@code {name}}. */
@@ -386,6 +395,11 @@ class AuthorizationSweepTest {
                 tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 asks for school 2's local authority → 404",
                         () -> expect(404, request(op.on("laCode", 384), p -> childOfA.id(), school1.id(), school1Staff.get(staffRole.get())))));
             }
+            if (op.staffScoped() && staffRole.isPresent()) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 1 names a school-2 staff member → 404",
+                        () -> expect(404, request(op.on("staffId", school2Member), p -> childOfA.id(), school1.id(),
+                                school1Staff.get(staffRole.get())))));
+            }
             for (String role : STAFF_ROLES) {
                 if (!op.roles().contains(role)) {
                     tests.add(DynamicTest.dynamicTest(op.id() + ": " + role + " → 403",
@@ -447,7 +461,8 @@ class AuthorizationSweepTest {
                 .replace("{supportRecordId}", String.valueOf(supportOfA))
                 .replace("{penaltyCaseId}", String.valueOf(penaltyCaseOfA))
                 .replace("{returnId}", String.valueOf(school1Return))
-                .replace("{laCode}", "383");
+                .replace("{laCode}", "383")
+                .replace("{staffId}", String.valueOf(school1Member));
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) op.spec().getOrDefault("parameters", List.of());
         List<String> query = new ArrayList<>();
         for (Map<String, Object> parameter : parameters) {
