@@ -14,10 +14,12 @@ import org.junit.jupiter.api.TestInstance;
 import uk.attendance.auth.MutableClock;
 import uk.attendance.auth.Roles;
 import uk.attendance.auth.SignInFixture;
+import uk.attendance.contract.model.ExpectedAbsence;
 import uk.attendance.contract.model.PartTimeReviewOutcome;
 import uk.attendance.contract.model.PartTimeTimetable;
 import uk.attendance.contract.model.PartTimeTimetableStatus;
 import uk.attendance.contract.model.PupilInput;
+import uk.attendance.contract.model.Register;
 import uk.attendance.followup.MorningSweep;
 import uk.attendance.notify.FakeFcm;
 import uk.attendance.notify.OutboxWorker;
@@ -145,6 +147,14 @@ class PartTimeTimetableHttpTest {
         assertNotNull(created.getReason(), "staff see the reason");
         String reason = "part-time timetable " + created.getId();
 
+        setClock(WED, "08:40");
+        Register before = http.toBlocking().retrieve(HttpRequest.GET("/schools/" + s.school.id() + "/registers?date=" + WED
+                + "&session=AM&registrationGroup=4B").bearerAuth(s.teacher), Register.class);
+        ExpectedAbsence expected = before.getEntries().stream().filter(e -> e.getPupilId().equals(s.child.id()))
+                .findFirst().orElseThrow().getExpected();
+        assertEquals("C2", expected.getCode(), "the teacher sees the agreed absence before taking the register");
+        assertEquals(reason, expected.getReason());
+        assertTrue(expected.getConfirmed());
         s.register(WED, "AM", Map.of(s.child, "N"));
         Map<String, Object> wednesday = s.original(s.child, WED, "AM");
         assertEquals("C2", wednesday.get("currentCode"), "absent on an off-timetable session: C2");
@@ -349,6 +359,10 @@ class PartTimeTimetableHttpTest {
             assertEquals(List.of(second), list("/schools/" + s.school.id() + "/part-time-timetables?status=EXPIRED", s.officer)
                     .stream().map(PartTimeTimetable::getId).toList());
             assertEquals(List.of(), list("/schools/" + s.school.id() + "/part-time-timetables", s.officer));
+            setClock(LocalDate.parse("2026-03-24"), "06:00");
+            reminders.remind();
+            assertEquals(0, db.rows("SELECT id FROM outbox_message WHERE dedupe_key LIKE ?", "push:part-time-end:" + id + ":%").size(),
+                    "an ended timetable is not reminded of its proposed end");
         } finally {
             setClock(MON, "07:00");
         }
