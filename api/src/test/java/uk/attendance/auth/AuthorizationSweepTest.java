@@ -97,6 +97,9 @@ class AuthorizationSweepTest {
     // issue 13, staff accounts: a school-1 member the {staffId} operations name by default, and a school-2 member
     long school1Member;
     long school2Member;
+    // part-time timetables: one of family A and one of family B at school 1
+    long partTimeOfA;
+    long partTimeOfB;
     @Inject
     InboundTexts inbound;
 
@@ -152,6 +155,9 @@ class AuthorizationSweepTest {
                 Map.of("parentContactId", contactOfA, "reason", "TERM_TIME_HOLIDAY"), school1Officer);
         school1Member = fixtures.staff(trust, Optional.of(school1), Roles.TEACHER).id();
         school2Member = fixtures.staff(trust, Optional.of(school2), Roles.TEACHER).id();
+        partTimeOfA = partTimeTimetable(childOfA, contactOfA, school1Officer);
+        partTimeOfB = partTimeTimetable(childOfB, ((Number) db.rows("SELECT contact_id FROM pupil_contact WHERE pupil_id = ?",
+                childOfB.id()).get(0).get("contact_id")).longValue(), school1Officer);
         school1TextReview = ((Number) db.rows("SELECT r.id FROM text_review r JOIN text_reply t ON t.id = r.text_reply_id"
                 + " WHERE t.from_number = ? AND r.school_id = ?", contactA.mobile(), school1.id()).get(0).get("id")).longValue();
 
@@ -182,6 +188,13 @@ class AuthorizationSweepTest {
 
     private long created(String uri, Map<String, Object> body, String token) {
         return ((Number) http.toBlocking().retrieve(HttpRequest.POST(uri, body).bearerAuth(token), Json.OBJECT).get("id")).longValue();
+    }
+
+    /** A part-time timetable agreed with the child's parent, from the Monday after "now" (2025-11-20). */
+    private long partTimeTimetable(PupilRecord child, long parentContactId, String officer) {
+        return created("/pupils/" + child.id() + "/part-time-timetables", Map.of("offSessions",
+                List.of(Map.of("weekday", "FRIDAY", "session", "PM")), "startsOn", "2025-11-24", "proposedEndOn", "2025-12-19",
+                "reviewDates", List.of("2025-12-05"), "reason", "Phased return", "agreedWithContactId", parentContactId), officer);
     }
 
     /** A parent's absence report for a school day of the fixtures' calendar (past and still unregistered). */
@@ -273,6 +286,10 @@ class AuthorizationSweepTest {
 
         boolean staffScoped() {
             return path.contains("{staffId}");
+        }
+
+        boolean partTimeScoped() {
+            return path.contains("{timetableId}");
         }
 
         /** The same operation on a given id in place of {@code {name}}. */
@@ -400,6 +417,16 @@ class AuthorizationSweepTest {
                         () -> expect(404, request(op.on("staffId", school2Member), p -> childOfA.id(), school1.id(),
                                 school1Staff.get(staffRole.get())))));
             }
+            if (op.partTimeScoped() && op.roles().contains(Roles.PARENT)) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": parent A asks for parent B's part-time timetable → 404",
+                        () -> expect(404, request(op.on("timetableId", partTimeOfB), p -> childOfA.id(), school1.id(), parentA))));
+                tests.add(DynamicTest.dynamicTest(op.id() + ": child A's emergency contact asks for A's part-time timetable → 404",
+                        () -> expect(404, request(op, p -> childOfA.id(), school1.id(), emergencyContactOfA))));
+            }
+            if (op.partTimeScoped() && staffRole.isPresent()) {
+                tests.add(DynamicTest.dynamicTest(op.id() + ": " + staffRole.get() + " of school 2 asks for a school-1 part-time timetable → 404",
+                        () -> expect(404, request(op, p -> school2Pupil.id(), school2.id(), school2StaffByRole.get(staffRole.get())))));
+            }
             for (String role : STAFF_ROLES) {
                 if (!op.roles().contains(role)) {
                     tests.add(DynamicTest.dynamicTest(op.id() + ": " + role + " → 403",
@@ -462,7 +489,8 @@ class AuthorizationSweepTest {
                 .replace("{penaltyCaseId}", String.valueOf(penaltyCaseOfA))
                 .replace("{returnId}", String.valueOf(school1Return))
                 .replace("{laCode}", "383")
-                .replace("{staffId}", String.valueOf(school1Member));
+                .replace("{staffId}", String.valueOf(school1Member))
+                .replace("{timetableId}", String.valueOf(partTimeOfA));
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) op.spec().getOrDefault("parameters", List.of());
         List<String> query = new ArrayList<>();
         for (Map<String, Object> parameter : parameters) {
