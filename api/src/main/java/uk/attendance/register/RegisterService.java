@@ -110,6 +110,14 @@ public class RegisterService {
         return pupilMarks.codeCounts(pupilId, sessionsOf(pupilId), from, to);
     }
 
+    /**
+     * A school's marks in the range as month rows ({@link MarkMonth}), every pupil's cut to their own sessions: the
+     * precomputed read model, for figures over many pupils and months (patterns, watch lists).
+     */
+    public List<MarkMonth> markMonthsOfSchool(long schoolId, LocalDate from, LocalDate to) {
+        return pupilMarks.monthRows(sessionsOfSchool(schoolId), from, to);
+    }
+
     private PupilSessions sessionsOf(long pupilId) {
         PupilRecord pupil = pupils.find(pupilId).orElseThrow(() -> new IllegalArgumentException("No pupil " + pupilId));
         return new PupilSessions(calendars.calendarOf(pupil.schoolId()), facts(pupil));
