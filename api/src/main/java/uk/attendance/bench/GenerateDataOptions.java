@@ -16,12 +16,14 @@ import java.util.List;
  *                      so call-task pushes have somewhere to go
  */
 public record GenerateDataOptions(int schools, int pupilsPerSchool, SchoolYear year, String password, long seed,
-                                  int unmarkedToday, boolean staffDevices, int firstSchool) {
+                                  int unmarkedToday, boolean staffDevices, int firstSchool,
+                                  boolean lastYear) {
     public static final String DEFAULT_PASSWORD = "bench-password-2025";
     static final String USAGE = "usage: generate-data [--schools N (1-200, default 20)] [--pupils M per school (10-999, default 500)]"
             + " [--year 2025-26 (default: the current academic year)] [--password staff password] [--seed n]"
             + " [--unmarked-today K (per school: today's morning register taken for all but K pupils)] [--staff-devices]"
-            + " [--first-school even index (default 0): URNs, emails and UPNs from that school on, beside a trust generated before]";
+            + " [--first-school even index (default 0): URNs, emails and UPNs from that school on, beside a trust generated before]"
+            + " [--last-year (the previous academic year's registers too, for the pupils on roll then)]";
 
     public GenerateDataOptions {
         if (schools < 1 || schools > 200) {
@@ -37,7 +39,7 @@ public record GenerateDataOptions(int schools, int pupilsPerSchool, SchoolYear y
 
     public GenerateDataOptions(int schools, int pupilsPerSchool, SchoolYear year, String password, long seed,
                                int unmarkedToday, boolean staffDevices) {
-        this(schools, pupilsPerSchool, year, password, seed, unmarkedToday, staffDevices, 0);
+        this(schools, pupilsPerSchool, year, password, seed, unmarkedToday, staffDevices, 0, false);
     }
 
     public GenerateDataOptions(int schools, int pupilsPerSchool, SchoolYear year, String password, long seed) {
@@ -53,11 +55,16 @@ public record GenerateDataOptions(int schools, int pupilsPerSchool, SchoolYear y
         int unmarkedToday = -1;
         boolean staffDevices = false;
         int firstSchool = 0;
+        boolean lastYear = false;
         List<String> rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
             String flag = rest.remove(0);
             if (flag.equals("--staff-devices")) {
                 staffDevices = true;
+                continue;
+            }
+            if (flag.equals("--last-year")) {
+                lastYear = true;
                 continue;
             }
             if (rest.isEmpty()) {
@@ -85,6 +92,6 @@ public record GenerateDataOptions(int schools, int pupilsPerSchool, SchoolYear y
                 throw new IllegalArgumentException(flag + " needs a number");
             }
         }
-        return new GenerateDataOptions(schools, pupils, year, password, seed, unmarkedToday, staffDevices, firstSchool);
+        return new GenerateDataOptions(schools, pupils, year, password, seed, unmarkedToday, staffDevices, firstSchool, lastYear);
     }
 }

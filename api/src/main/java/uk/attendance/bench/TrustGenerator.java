@@ -165,6 +165,14 @@ public class TrustGenerator {
                 rows = morning.get().apply(rows, roll.stream().map(DemoRegisters.Enrolled::pupil).toList());
             }
             markCount += marks.load(record.id(), rows.stream().map(TrustGenerator::fresh).toList(), author, "Generated data");
+            if (options.lastYear()) {
+                // the same pupils' previous year (those on roll then), as registered by its end
+                SchoolYear previous = new SchoolYear(year.startYear() - 1);
+                List<MarkImportRow> before = new DemoRegisters(record, calendars.calendarOf(record.id()), previous,
+                        previous.lastDay().atTime(23, 0)).marks(roll);
+                markCount += marks.load(record.id(), before.stream().map(TrustGenerator::fresh).toList(), author,
+                        "Generated data");
+            }
         }
         watch.lap("registers");
         return new GeneratedTrust(trust.id(), created.values().stream().map(SchoolRecord::id).toList(), pupilCount,

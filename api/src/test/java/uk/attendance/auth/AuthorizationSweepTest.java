@@ -407,7 +407,9 @@ class AuthorizationSweepTest {
                 .replace("{contactId}", String.valueOf(contactOfA))
                 .replace("{letterId}", String.valueOf(letterOfA))
                 .replace("{supportRecordId}", String.valueOf(supportOfA))
-                .replace("{penaltyCaseId}", String.valueOf(penaltyCaseOfA));
+                .replace("{penaltyCaseId}", String.valueOf(penaltyCaseOfA))
+                // issue 13, dashboards: a CSV table both the school and the trust dashboard export
+                .replace("{table}", "groups");
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) op.spec().getOrDefault("parameters", List.of());
         List<String> query = new ArrayList<>();
         for (Map<String, Object> parameter : parameters) {
