@@ -16,11 +16,14 @@ import java.util.List;
  *                      so call-task pushes have somewhere to go
  */
 public record GenerateDataOptions(int schools, int pupilsPerSchool, SchoolYear year, String password, long seed,
-                                  int unmarkedToday, boolean staffDevices) {
+                                  int unmarkedToday, boolean staffDevices, int firstSchool,
+                                  boolean lastYear) {
     public static final String DEFAULT_PASSWORD = "bench-password-2025";
     static final String USAGE = "usage: generate-data [--schools N (1-200, default 20)] [--pupils M per school (10-999, default 500)]"
             + " [--year 2025-26 (default: the current academic year)] [--password staff password] [--seed n]"
-            + " [--unmarked-today K (per school: today's morning register taken for all but K pupils)] [--staff-devices]";
+            + " [--unmarked-today K (per school: today's morning register taken for all but K pupils)] [--staff-devices]"
+            + " [--first-school even index (default 0): URNs, emails and UPNs from that school on, beside a trust generated before]"
+            + " [--last-year (the previous academic year's registers too, for the pupils on roll then)]";
 
     public GenerateDataOptions {
         if (schools < 1 || schools > 200) {
@@ -29,6 +32,14 @@ public record GenerateDataOptions(int schools, int pupilsPerSchool, SchoolYear y
         if (pupilsPerSchool < 10 || pupilsPerSchool > 999) {
             throw new IllegalArgumentException("--pupils must be 10-999 (UPN serials have 3 digits)");
         }
+        if (firstSchool < 0 || firstSchool % 2 != 0 || firstSchool > 800) {
+            throw new IllegalArgumentException("--first-school must be an even number 0-800 (schools come in primary/secondary pairs)");
+        }
+    }
+
+    public GenerateDataOptions(int schools, int pupilsPerSchool, SchoolYear year, String password, long seed,
+                               int unmarkedToday, boolean staffDevices) {
+        this(schools, pupilsPerSchool, year, password, seed, unmarkedToday, staffDevices, 0, false);
     }
 
     public GenerateDataOptions(int schools, int pupilsPerSchool, SchoolYear year, String password, long seed) {
@@ -43,11 +54,17 @@ public record GenerateDataOptions(int schools, int pupilsPerSchool, SchoolYear y
         long seed = 20_250_901L;
         int unmarkedToday = -1;
         boolean staffDevices = false;
+        int firstSchool = 0;
+        boolean lastYear = false;
         List<String> rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
             String flag = rest.remove(0);
             if (flag.equals("--staff-devices")) {
                 staffDevices = true;
+                continue;
+            }
+            if (flag.equals("--last-year")) {
+                lastYear = true;
                 continue;
             }
             if (rest.isEmpty()) {
@@ -62,6 +79,7 @@ public record GenerateDataOptions(int schools, int pupilsPerSchool, SchoolYear y
                             .orElseThrow(() -> new IllegalArgumentException("--year is written like 2025-26"));
                     case "--password" -> password = value;
                     case "--seed" -> seed = Long.parseLong(value);
+                    case "--first-school" -> firstSchool = Integer.parseInt(value);
                     case "--unmarked-today" -> {
                         unmarkedToday = Integer.parseInt(value);
                         if (unmarkedToday < 0) {
@@ -74,6 +92,6 @@ public record GenerateDataOptions(int schools, int pupilsPerSchool, SchoolYear y
                 throw new IllegalArgumentException(flag + " needs a number");
             }
         }
-        return new GenerateDataOptions(schools, pupils, year, password, seed, unmarkedToday, staffDevices);
+        return new GenerateDataOptions(schools, pupils, year, password, seed, unmarkedToday, staffDevices, firstSchool, lastYear);
     }
 }

@@ -80,7 +80,7 @@ public class TrustGenerator {
         LocalDateTime registersUpTo = now.isAfter(year.lastDay().atStartOfDay()) ? year.lastDay().atStartOfDay() : now;
         List<BenchSchool> planned = new ArrayList<>();
         for (int i = 0; i < options.schools(); i++) {
-            BenchSchool school = new BenchSchool(i);
+            BenchSchool school = new BenchSchool(options.firstSchool() + i);
             if (schools.findByUrn(school.urn()).isPresent()) {
                 throw ApiProblem.conflict("School URN " + school.urn() + " is taken: generate into a fresh database");
             }
@@ -110,7 +110,8 @@ public class TrustGenerator {
         watch.lap("trust, schools and calendars");
 
         List<String> signIns = new ArrayList<>();
-        StaffRecord admin = staff.create(trust.id(), new StaffInput("data@bench.example.org", "Bench Data Manager",
+        StaffRecord admin = staff.create(trust.id(), new StaffInput(options.firstSchool() == 0 ? "data@bench.example.org"
+                : "data-" + options.firstSchool() + "@bench.example.org", "Bench Data Manager",
                 "Trust data manager", List.of(StaffRole.TRUST_ADMIN), options.password()));
         signIns.add("trust admin " + admin.email());
         int staffCount = 1;
@@ -126,7 +127,7 @@ public class TrustGenerator {
                             Set.copyOf(account.roleList()), account.name(), account.position()),
                             "bench-fcm-" + account.id(), "ANDROID", "Generated device");
                 }
-                if (e.getKey().index() == 0) {
+                if (e.getKey().index() == options.firstSchool()) {
                     signIns.add(e.getKey().name() + " " + account.email());
                 }
             }
@@ -143,8 +144,9 @@ public class TrustGenerator {
                 bySeat.put(school.plays(), created.get(school));
                 seats.put(school.plays(), school);
             }
+            int benchPair = planned.get(pair * 2).pair();
             List<DemoFamily> families = DemoFamilies.plan(year, registersUpTo.toLocalDate(),
-                    new FamilyScale(options.pupilsPerSchool(), options.seed() + pair, FIRST_PAIR + pair));
+                    new FamilyScale(options.pupilsPerSchool(), options.seed() + benchPair, FIRST_PAIR + benchPair));
             var admitted = admissions.admit(trust.id(), bySeat, families, mobiles);
             for (var e : admitted.entrySet()) {
                 rolls.put(seats.get(e.getKey()), e.getValue());
@@ -164,6 +166,14 @@ public class TrustGenerator {
                 rows = morning.get().apply(rows, roll.stream().map(DemoRegisters.Enrolled::pupil).toList());
             }
             markCount += marks.load(record.id(), rows.stream().map(TrustGenerator::fresh).toList(), author, "Generated data");
+            if (options.lastYear()) {
+                // the same pupils' previous year (those on roll then), as registered by its end
+                SchoolYear previous = new SchoolYear(year.startYear() - 1);
+                List<MarkImportRow> before = new DemoRegisters(record, calendars.calendarOf(record.id()), previous,
+                        previous.lastDay().atTime(23, 0)).marks(roll);
+                markCount += marks.load(record.id(), before.stream().map(TrustGenerator::fresh).toList(), author,
+                        "Generated data");
+            }
         }
         watch.lap("registers");
         return new GeneratedTrust(trust.id(), created.values().stream().map(SchoolRecord::id).toList(), pupilCount,

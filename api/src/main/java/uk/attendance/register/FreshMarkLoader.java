@@ -49,9 +49,11 @@ public class FreshMarkLoader {
     private final PupilService pupils;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final List<MarksWrittenListener> listeners;
 
     FreshMarkLoader(SchoolService schools, CalendarService calendars, PupilService pupils,
-                    TransactionOperations<Connection> transactions, Clock clock) {
+                    TransactionOperations<Connection> transactions, Clock clock, List<MarksWrittenListener> listeners) {
+        this.listeners = listeners;
         this.schools = schools;
         this.calendars = calendars;
         this.pupils = pupils;
@@ -65,7 +67,15 @@ public class FreshMarkLoader {
         check(school, marks);
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         long started = System.nanoTime();
-        int inserted = transactions.executeWrite(status -> insert(status.getConnection(), school.id(), marks, author, reason, now));
+        java.util.Set<java.time.LocalDate> dates = marks.stream().map(FreshMark::date)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        int inserted = transactions.executeWrite(status -> {
+            int n = insert(status.getConnection(), school.id(), marks, author, reason, now);
+            if (!dates.isEmpty()) {
+                MarkMonths.tell(listeners, status.getConnection(), school.id(), dates);
+            }
+            return n;
+        });
         LOG.info("Loaded {} fresh marks for school {} in {} ms", inserted, school.id(), (System.nanoTime() - started) / 1_000_000);
         return inserted;
     }

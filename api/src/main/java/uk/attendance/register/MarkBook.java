@@ -46,6 +46,7 @@ class MarkBook {
         if (existing.isEmpty()) {
             MarkRecord saved = marks.save(newMark(entry, reason, author, now));
             months.record(List.of(change(Optional.empty(), entry)));
+            months.written(entry.schoolId(), java.util.Set.of(entry.date()));
             return new Written(saved, Outcome.CREATED);
         }
         MarkRecord current = existing.get();
@@ -55,6 +56,7 @@ class MarkBook {
         MarkRecord amended = current.amendedTo(entry.code().symbol(), entry.arrival().orElse(null), now);
         marks.update(amended);
         months.record(List.of(change(existing, entry)));
+        months.written(entry.schoolId(), java.util.Set.of(entry.date()));
         amendments.save(amendment(current, entry, reason.orElseThrow(), author, now));
         return new Written(amended, Outcome.AMENDED);
     }
@@ -83,6 +85,13 @@ class MarkBook {
             }
         }
         months.record(changes);
+        java.util.Map<Long, java.util.Set<LocalDate>> stale = new java.util.TreeMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (existing.get(i).isEmpty() || !unchanged(existing.get(i).get(), entries.get(i))) {
+                stale.computeIfAbsent(entries.get(i).schoolId(), k -> new java.util.TreeSet<>()).add(entries.get(i).date());
+            }
+        }
+        stale.forEach(months::written);
         if (!fresh.isEmpty()) {
             marks.saveAll(fresh).forEach(m -> written.add(new Written(m, Outcome.CREATED)));
         }

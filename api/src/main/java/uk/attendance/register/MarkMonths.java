@@ -26,9 +26,28 @@ class MarkMonths {
             + " AND code = ?";
 
     private final JdbcOperations jdbc;
+    private final List<MarksWrittenListener> listeners;
 
-    MarkMonths(JdbcOperations jdbc) {
+    MarkMonths(JdbcOperations jdbc, List<MarksWrittenListener> listeners) {
         this.jdbc = jdbc;
+        this.listeners = listeners;
+    }
+
+    /** Tells the listeners, in the caller's transaction, that a school's marks on these dates were written. */
+    void written(long schoolId, java.util.Set<LocalDate> dates) {
+        if (!dates.isEmpty() && !listeners.isEmpty()) {
+            jdbc.execute(connection -> {
+                tell(listeners, connection, schoolId, dates);
+                return null;
+            });
+        }
+    }
+
+    static void tell(List<MarksWrittenListener> listeners, Connection connection, long schoolId,
+                     java.util.Set<LocalDate> dates) throws SQLException {
+        for (MarksWrittenListener listener : listeners) {
+            listener.marksWritten(connection, schoolId, dates);
+        }
     }
 
     /** One session's code set, and the code it had before (when it had one and it changed). */

@@ -63,6 +63,13 @@ class PupilMarkReader {
     /** The same counts over many pupils (a school's figure), each cut to that pupil's own sessions. */
     Map<RegisterCode, Long> codeCounts(Map<Long, PupilSessions> pupils, LocalDate from, LocalDate to) {
         Map<RegisterCode, Long> counts = new EnumMap<>(RegisterCode.class);
+        eachMonth(pupils, from, to, (pupilId, month, code, sessions) ->
+                counts.merge(code, (long) Long.bitCount(sessions), Long::sum));
+        return counts;
+    }
+
+    /** Every (pupil, month, code) of many pupils with its sessions as bits, cut to the range and the pupil's sessions. */
+    void eachMonth(Map<Long, PupilSessions> pupils, LocalDate from, LocalDate to, PupilMonths reader) {
         List<Long> ids = List.copyOf(pupils.keySet());
         for (int start = 0; start < ids.size(); start += PUPILS_PER_QUERY) {
             List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + PUPILS_PER_QUERY));
@@ -86,7 +93,7 @@ class PupilMarkReader {
                                 k -> within(month, from, to) & pupilSessions(month, pupils.get(pupilId)));
                         if (sessions != 0) {
                             RegisterCode.fromSymbol(rows.getString(3))
-                                    .ifPresent(code -> counts.merge(code, (long) Long.bitCount(sessions), Long::sum));
+                                    .ifPresent(code -> reader.read(pupilId, month, code, sessions));
                         }
                     }
                 }
@@ -94,7 +101,6 @@ class PupilMarkReader {
                 throw new IllegalStateException("Reading the marks of " + chunk.size() + " pupils failed", e);
             }
         }
-        return counts;
     }
 
     /**

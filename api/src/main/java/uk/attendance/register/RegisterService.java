@@ -105,6 +105,14 @@ public class RegisterService {
         return pupilMarks.codeCounts(sessionsOfSchool(schoolId), from, to);
     }
 
+    /**
+     * Every (pupil, month, code) of a school's pupils (all of them, leavers too) with the sessions as bits of
+     * {@code mark_month} (bit (day - 1) * 2, plus one for PM), cut to the range and to each pupil's own sessions.
+     */
+    public void eachMonthOfSchool(long schoolId, LocalDate from, LocalDate to, PupilMonths reader) {
+        pupilMarks.eachMonth(sessionsOfSchool(schoolId), from, to, reader);
+    }
+
     /** How many of a pupil's sessions carried each code in the range. */
     public Map<RegisterCode, Long> codeCountsOfPupil(long pupilId, LocalDate from, LocalDate to) {
         return pupilMarks.codeCounts(pupilId, sessionsOf(pupilId), from, to);

@@ -490,7 +490,9 @@ class AuthorizationSweepTest {
                 .replace("{returnId}", String.valueOf(school1Return))
                 .replace("{laCode}", "383")
                 .replace("{staffId}", String.valueOf(school1Member))
-                .replace("{timetableId}", String.valueOf(partTimeOfA));
+                .replace("{timetableId}", String.valueOf(partTimeOfA))
+                // issue 13, dashboards: a CSV table both the school and the trust dashboard export
+                .replace("{table}", "groups");
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) op.spec().getOrDefault("parameters", List.of());
         List<String> query = new ArrayList<>();
         for (Map<String, Object> parameter : parameters) {
