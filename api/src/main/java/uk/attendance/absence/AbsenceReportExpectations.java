@@ -3,7 +3,7 @@ package uk.attendance.absence;
 import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 import uk.attendance.register.AbsenceExpectations;
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.Session;
 
 import java.time.LocalDate;
 import java.util.Collection;

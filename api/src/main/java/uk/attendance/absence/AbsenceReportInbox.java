@@ -4,7 +4,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.attendance.auth.Caller;
+import uk.attendance.caller.Caller;
 import uk.attendance.contract.model.AbsenceReportDecision;
 import uk.attendance.contract.model.AbsenceReportEventAction;
 import uk.attendance.contract.model.AbsenceReportReason;

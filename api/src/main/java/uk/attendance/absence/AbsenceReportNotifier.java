@@ -3,9 +3,9 @@ package uk.attendance.absence;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.attendance.notify.OutboxMessage.About;
-import uk.attendance.notify.ParentNotifier;
-import uk.attendance.notify.PushMessage;
+import uk.attendance.notify.outbox.OutboxMessage.About;
+import uk.attendance.notify.outbox.ParentNotifier;
+import uk.attendance.notify.push.PushMessage;
 
 import java.util.Map;
 

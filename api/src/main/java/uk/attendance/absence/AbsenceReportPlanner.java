@@ -2,10 +2,10 @@ package uk.attendance.absence;
 
 import uk.attendance.contract.model.AbsenceReportReason;
 import uk.attendance.pupil.PupilRecord;
-import uk.attendance.rules.CalendarDay;
+import uk.attendance.rules.calendar.CalendarDay;
 import uk.attendance.rules.RegisterCode;
-import uk.attendance.rules.SchoolCalendar;
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.SchoolCalendar;
+import uk.attendance.rules.calendar.Session;
 import uk.attendance.school.SchoolRecord;
 
 import java.time.LocalDate;
@@ -124,7 +124,7 @@ final class AbsenceReportPlanner {
             case UNEXPECTED_CLOSURE -> "school closed unexpectedly";
             case SCHOOL_DAY -> "no session planned";
         };
-        return day.description().filter(d -> !d.isBlank() && day.kind() != uk.attendance.rules.DayKind.WEEKEND)
+        return day.description().filter(d -> !d.isBlank() && day.kind() != uk.attendance.rules.calendar.DayKind.WEEKEND)
                 .map(d -> kind + " (" + d + ")").orElse(kind);
     }
 }

@@ -7,7 +7,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.attendance.auth.Caller;
+import uk.attendance.caller.Caller;
 import uk.attendance.contract.model.AbsenceReportInput;
 import uk.attendance.contract.model.AbsenceReportReceipt;
 import uk.attendance.platform.ApiProblem;

@@ -3,7 +3,7 @@ package uk.attendance.absence;
 import uk.attendance.evidence.EvidenceFileRecord;
 import uk.attendance.evidence.EvidenceService;
 import jakarta.inject.Singleton;
-import uk.attendance.auth.Caller;
+import uk.attendance.caller.Caller;
 import uk.attendance.contract.model.AbsenceReport;
 import uk.attendance.contract.model.AbsenceReportEvent;
 import uk.attendance.contract.model.AbsenceReportEventAction;

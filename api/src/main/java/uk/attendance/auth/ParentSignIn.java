@@ -1,5 +1,7 @@
 package uk.attendance.auth;
 
+import uk.attendance.caller.Caller;
+
 import uk.attendance.pupil.ContactRecord;
 
 import io.micronaut.context.annotation.Value;

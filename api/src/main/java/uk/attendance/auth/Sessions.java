@@ -1,5 +1,7 @@
 package uk.attendance.auth;
 
+import uk.attendance.caller.Caller;
+
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,8 @@
 package uk.attendance.auth;
 
+import uk.attendance.caller.Caller;
+import uk.attendance.caller.Roles;
+
 import uk.attendance.pupil.ContactRecord;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.staff.StaffRecord;

@@ -2,10 +2,10 @@ package uk.attendance.auth;
 
 import jakarta.inject.Singleton;
 import uk.attendance.auth.SignInCodeRecord.State;
-import uk.attendance.notify.Outbox;
-import uk.attendance.notify.OutboxMessage;
-import uk.attendance.notify.OutboxPurpose;
-import uk.attendance.notify.OutboxRecord;
+import uk.attendance.notify.outbox.Outbox;
+import uk.attendance.notify.outbox.OutboxMessage;
+import uk.attendance.notify.outbox.OutboxPurpose;
+import uk.attendance.notify.outbox.OutboxRecord;
 
 import java.time.Clock;
 import java.time.LocalDateTime;

@@ -1,5 +1,8 @@
 package uk.attendance.auth;
 
+import uk.attendance.caller.Caller;
+import uk.attendance.staff.PasswordHasher;
+
 import uk.attendance.staff.StaffRecord;
 
 import jakarta.inject.Singleton;

@@ -1,5 +1,7 @@
 package uk.attendance.auth;
 
+import uk.attendance.caller.Caller;
+
 /** Whom a token is about, written {@code staff:3} or {@code parent:12} (the JWT {@code sub} and {@code refresh_token.subject}). */
 record Subject(Caller.Kind kind, long id) {
 

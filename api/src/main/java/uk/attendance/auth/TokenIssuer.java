@@ -1,5 +1,7 @@
 package uk.attendance.auth;
 
+import uk.attendance.caller.Caller;
+
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.AccessTokenConfiguration;
 import io.micronaut.security.token.generator.TokenGenerator;

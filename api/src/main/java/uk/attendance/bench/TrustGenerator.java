@@ -1,7 +1,7 @@
 package uk.attendance.bench;
 
 import jakarta.inject.Singleton;
-import uk.attendance.auth.Roles;
+import uk.attendance.caller.Roles;
 import uk.attendance.contract.model.MarkImportRow;
 import uk.attendance.contract.model.StaffInput;
 import uk.attendance.contract.model.StaffRole;
@@ -11,13 +11,13 @@ import uk.attendance.demo.DemoRegisters;
 import uk.attendance.demo.DemoSchool;
 import uk.attendance.demo.EnglishSchoolYear;
 import uk.attendance.demo.FamilyScale;
-import uk.attendance.auth.Caller;
-import uk.attendance.notify.DeviceService;
+import uk.attendance.caller.Caller;
+import uk.attendance.notify.push.DeviceService;
 import uk.attendance.platform.ApiProblem;
 import uk.attendance.register.Author;
 import uk.attendance.register.FreshMark;
 import uk.attendance.register.FreshMarkLoader;
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.Session;
 import uk.attendance.school.CalendarService;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.SchoolService;

@@ -1,7 +1,7 @@
 package uk.attendance.dashboard;
 
 import jakarta.inject.Singleton;
-import uk.attendance.auth.Caller;
+import uk.attendance.caller.Caller;
 import uk.attendance.platform.ApiProblem;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.SchoolService;

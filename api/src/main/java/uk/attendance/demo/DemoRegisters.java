@@ -2,9 +2,9 @@ package uk.attendance.demo;
 
 import uk.attendance.contract.model.MarkImportRow;
 import uk.attendance.pupil.PupilRecord;
-import uk.attendance.rules.DayKind;
-import uk.attendance.rules.SchoolCalendar;
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.DayKind;
+import uk.attendance.rules.calendar.SchoolCalendar;
+import uk.attendance.rules.calendar.Session;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.SchoolYear;
 

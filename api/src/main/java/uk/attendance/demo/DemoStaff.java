@@ -1,6 +1,6 @@
 package uk.attendance.demo;
 
-import uk.attendance.auth.Roles;
+import uk.attendance.caller.Roles;
 
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package uk.attendance.evidence;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-import uk.attendance.auth.Caller;
+import uk.attendance.caller.Caller;
 import uk.attendance.contract.model.EvidenceFile;
 import uk.attendance.contract.model.EvidenceMediaType;
 import uk.attendance.contract.model.EvidencePerson;

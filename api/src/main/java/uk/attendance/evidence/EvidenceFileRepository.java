@@ -5,7 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
-import uk.attendance.auth.Caller;
+import uk.attendance.caller.Caller;
 
 import java.time.LocalDateTime;
 import java.util.List;

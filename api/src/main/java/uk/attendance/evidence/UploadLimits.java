@@ -1,7 +1,7 @@
 package uk.attendance.evidence;
 
 import jakarta.inject.Singleton;
-import uk.attendance.auth.Caller;
+import uk.attendance.caller.Caller;
 
 import java.time.Duration;
 import java.time.LocalDateTime;

@@ -1,5 +1,12 @@
 package uk.attendance.followup;
 
+import uk.attendance.followup.records.FollowUpTaskRecord;
+import uk.attendance.followup.records.TaskOutcomeRecord;
+import uk.attendance.followup.records.TaskState;
+import uk.attendance.followup.records.TextReviewRecord;
+import uk.attendance.followup.replies.TextReviews;
+import uk.attendance.followup.tasks.TaskView;
+
 import uk.attendance.contract.model.CallOutcomeEntry;
 import uk.attendance.contract.model.CallOutcomeEntryRegisterResult;
 import uk.attendance.contract.model.CallTask;

@@ -1,11 +1,15 @@
 package uk.attendance.followup;
 
+import uk.attendance.followup.records.TextReviewRecord;
+import uk.attendance.followup.replies.TextReviews;
+import uk.attendance.followup.tasks.CallTaskService;
+
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import uk.attendance.auth.CurrentCaller;
-import uk.attendance.auth.Roles;
+import uk.attendance.caller.CurrentCaller;
+import uk.attendance.caller.Roles;
 import uk.attendance.contract.api.FollowUpApi;
 import uk.attendance.contract.model.CallOutcomeInput;
 import uk.attendance.contract.model.CallTask;

@@ -1,13 +1,20 @@
 package uk.attendance.followup;
 
+import uk.attendance.followup.morning.FamilyInTouch;
+import uk.attendance.followup.records.FollowUpActionRecord;
+import uk.attendance.followup.records.FollowUpActionRepository;
+import uk.attendance.followup.records.FollowUpStep;
+import uk.attendance.followup.records.FollowUpTaskRepository;
+import uk.attendance.followup.tasks.FollowUpNotices;
+
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import uk.attendance.notify.OutboxPurpose;
-import uk.attendance.notify.OutboxRecord;
+import uk.attendance.notify.outbox.OutboxPurpose;
+import uk.attendance.notify.outbox.OutboxRecord;
 import uk.attendance.register.RegisterService;
 import uk.attendance.rules.RegisterCode;
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.Session;
 import uk.attendance.rules.SessionMark;
 import uk.attendance.school.SchoolService;
 

@@ -1,16 +1,31 @@
 package uk.attendance.followup;
 
+import uk.attendance.followup.records.FollowUpActionRecord;
+import uk.attendance.followup.records.FollowUpActionRepository;
+import uk.attendance.followup.records.FollowUpStep;
+import uk.attendance.followup.records.FollowUpTaskRecord;
+import uk.attendance.followup.records.FollowUpTaskRepository;
+import uk.attendance.followup.records.TaskKind;
+import uk.attendance.followup.records.TaskOutcomeRecord;
+import uk.attendance.followup.records.TaskOutcomeRepository;
+import uk.attendance.followup.records.TaskState;
+import uk.attendance.followup.records.TextReplyRecord;
+import uk.attendance.followup.records.TextReplyRepository;
+import uk.attendance.followup.tasks.FollowUpNotices;
+import uk.attendance.followup.tasks.TaskDesk;
+import uk.attendance.followup.tasks.TaskView;
+
 import jakarta.inject.Singleton;
-import uk.attendance.auth.Caller;
-import uk.attendance.notify.Outbox;
-import uk.attendance.notify.OutboxRecord;
+import uk.attendance.caller.Caller;
+import uk.attendance.notify.outbox.Outbox;
+import uk.attendance.notify.outbox.OutboxRecord;
 import uk.attendance.platform.DateRanges;
 import uk.attendance.pupil.PupilAddressRecord;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.register.RegisterService;
-import uk.attendance.rules.CallPriority;
-import uk.attendance.rules.Session;
+import uk.attendance.rules.followup.CallPriority;
+import uk.attendance.rules.calendar.Session;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.SchoolService;
 

@@ -4,9 +4,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import uk.attendance.auth.CurrentCaller;
-import uk.attendance.auth.Roles;
-import uk.attendance.casework.penalty.PenaltyStatusLines;
+import uk.attendance.caller.CurrentCaller;
+import uk.attendance.caller.Roles;
 import uk.attendance.contract.api.AttendanceApi;
 import uk.attendance.contract.model.AttendanceCalendar;
 import uk.attendance.contract.model.AttendanceDay;
@@ -30,13 +29,13 @@ import uk.attendance.contract.model.SessionCode;
 import uk.attendance.contract.model.SessionCounts;
 import uk.attendance.contract.model.SicknessReturnLine;
 import uk.attendance.contract.model.SicknessReturnLineTrigger;
-import uk.attendance.rules.CalendarDay;
-import uk.attendance.rules.PenaltyThreshold;
-import uk.attendance.rules.PenaltyThresholdStatus;
+import uk.attendance.rules.calendar.CalendarDay;
+import uk.attendance.rules.penalty.PenaltyThreshold;
+import uk.attendance.rules.penalty.PenaltyThresholdStatus;
 import uk.attendance.rules.Ratio;
 import uk.attendance.rules.RegisterCode;
 import uk.attendance.rules.SessionMark;
-import uk.attendance.rules.SicknessTrigger;
+import uk.attendance.rules.returns.SicknessTrigger;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,10 +50,10 @@ import java.util.function.Predicate;
 @Secured({Roles.PARENT, Roles.ATTENDANCE_OFFICER, Roles.TEACHER, Roles.DSL, Roles.HEADTEACHER, Roles.TRUST_ADMIN})
 class OverviewController implements AttendanceApi {
     private final OverviewService overview;
-    private final PenaltyStatusLines penaltyCases;
+    private final PenaltyCaseLine penaltyCases;
     private final CurrentCaller caller;
 
-    OverviewController(OverviewService overview, PenaltyStatusLines penaltyCases, CurrentCaller caller) {
+    OverviewController(OverviewService overview, PenaltyCaseLine penaltyCases, CurrentCaller caller) {
         this.overview = overview;
         this.penaltyCases = penaltyCases;
         this.caller = caller;

@@ -1,6 +1,6 @@
 package uk.attendance.parttime;
 
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.Session;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

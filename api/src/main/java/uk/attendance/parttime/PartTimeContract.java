@@ -36,7 +36,7 @@ final class PartTimeContract {
     }
 
     private static OffSession offSession(PartTimeSession s) {
-        return new OffSession(DayOfWeek.valueOf(s.getWeekday().getValue()), uk.attendance.rules.Session.valueOf(s.getSession().getValue()));
+        return new OffSession(DayOfWeek.valueOf(s.getWeekday().getValue()), uk.attendance.rules.calendar.Session.valueOf(s.getSession().getValue()));
     }
 
     static PartTimeTimetable model(PartTimeTimetables.View v) {

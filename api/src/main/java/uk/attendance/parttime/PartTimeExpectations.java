@@ -7,7 +7,7 @@ import uk.attendance.pupil.PupilService;
 import uk.attendance.register.AbsenceExpectations;
 import uk.attendance.rules.CompulsorySchoolAge;
 import uk.attendance.rules.RegisterCode;
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.Session;
 
 import java.time.LocalDate;
 import java.util.Collection;

@@ -4,7 +4,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.attendance.auth.Caller;
+import uk.attendance.caller.Caller;
 import uk.attendance.platform.ApiProblem;
 import uk.attendance.platform.ApiProblem.FieldProblem;
 import uk.attendance.pupil.ContactRecord;

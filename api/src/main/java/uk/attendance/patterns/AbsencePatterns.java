@@ -1,6 +1,6 @@
 package uk.attendance.patterns;
 
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.Session;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -23,7 +23,7 @@ import uk.attendance.platform.CsvWriter;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.rules.Ratio;
 import uk.attendance.rules.RegisterCode;
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.Session;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;

@@ -1,14 +1,14 @@
 package uk.attendance.patterns;
 
 import jakarta.inject.Singleton;
-import uk.attendance.auth.Caller;
+import uk.attendance.caller.Caller;
 import uk.attendance.platform.ApiProblem;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.register.MarkMonth;
 import uk.attendance.register.RegisterService;
 import uk.attendance.rules.RegisterCode;
-import uk.attendance.rules.SchoolWeek;
+import uk.attendance.rules.calendar.SchoolWeek;
 import uk.attendance.school.CalendarService;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.SchoolService;

@@ -3,7 +3,7 @@ package uk.attendance.patterns;
 import uk.attendance.register.MarkMonth;
 import uk.attendance.rules.Category;
 import uk.attendance.rules.RegisterCode;
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.Session;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package uk.attendance.register;
 
 import uk.attendance.rules.RegisterCode;
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.Session;
 
 import java.time.LocalDate;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package uk.attendance.register;
 
-import uk.attendance.auth.Caller;
+import uk.attendance.caller.Caller;
 
 import java.util.Optional;
 

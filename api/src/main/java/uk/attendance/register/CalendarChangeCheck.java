@@ -2,8 +2,8 @@ package uk.attendance.register;
 
 import jakarta.inject.Singleton;
 import uk.attendance.rules.RegisterCode;
-import uk.attendance.rules.SchoolCalendar;
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.SchoolCalendar;
+import uk.attendance.rules.calendar.Session;
 import uk.attendance.school.MarksOnCalendar;
 
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package uk.attendance.register;
 
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.Session;
 
 import java.time.LocalDate;
 import java.time.LocalTime;

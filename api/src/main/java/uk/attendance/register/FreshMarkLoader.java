@@ -9,7 +9,7 @@ import uk.attendance.platform.ApiProblem.FieldProblem;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.rules.RegisterCode;
-import uk.attendance.rules.SchoolCalendar;
+import uk.attendance.rules.calendar.SchoolCalendar;
 import uk.attendance.school.CalendarService;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.SchoolService;

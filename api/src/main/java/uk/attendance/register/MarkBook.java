@@ -2,7 +2,7 @@ package uk.attendance.register;
 
 import jakarta.inject.Singleton;
 import uk.attendance.rules.RegisterCode;
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.Session;
 
 import java.time.Clock;
 import java.time.LocalDate;

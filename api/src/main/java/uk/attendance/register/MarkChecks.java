@@ -2,11 +2,11 @@ package uk.attendance.register;
 
 import uk.attendance.platform.ApiProblem.FieldProblem;
 import uk.attendance.pupil.PupilRecord;
-import uk.attendance.rules.CalendarDay;
-import uk.attendance.rules.DayKind;
+import uk.attendance.rules.calendar.CalendarDay;
+import uk.attendance.rules.calendar.DayKind;
 import uk.attendance.rules.RegisterCode;
-import uk.attendance.rules.SchoolCalendar;
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.SchoolCalendar;
+import uk.attendance.rules.calendar.Session;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -2,7 +2,7 @@ package uk.attendance.register;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.Session;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -4,7 +4,7 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import uk.attendance.rules.PupilSessions;
 import uk.attendance.rules.RegisterCode;
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.Session;
 import uk.attendance.rules.SessionMark;
 
 import javax.sql.DataSource;

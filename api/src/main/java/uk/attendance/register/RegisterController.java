@@ -4,8 +4,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import uk.attendance.auth.CurrentCaller;
-import uk.attendance.auth.Roles;
+import uk.attendance.caller.CurrentCaller;
+import uk.attendance.caller.Roles;
 import uk.attendance.contract.api.RegisterApi;
 import uk.attendance.contract.model.Category;
 import uk.attendance.contract.model.Mark;
@@ -49,7 +49,7 @@ class RegisterController implements RegisterApi {
         return RegisterCode.all().stream()
                 .map(c -> new RegisterCodeInfo(c.symbol(), c.meaning(), Category.fromValue(c.category().name()),
                         c.category().label(), c.category().possible(), c.countsTowardsPenaltyThreshold(),
-                        Arrays.stream(uk.attendance.rules.Session.values()).filter(c::allowedIn)
+                        Arrays.stream(uk.attendance.rules.calendar.Session.values()).filter(c::allowedIn)
                                 .map(s -> Session.fromValue(s.name())).toList(),
                         c.category().colour()))
                 .toList();
@@ -131,7 +131,7 @@ class RegisterController implements RegisterApi {
         return RegisterCode.fromSymbol(m.code()).orElseThrow(() -> new IllegalStateException("Stored code not in force: mark " + m.id()));
     }
 
-    private static uk.attendance.rules.Session session(Session s) {
-        return uk.attendance.rules.Session.valueOf(s.getValue());
+    private static uk.attendance.rules.calendar.Session session(Session s) {
+        return uk.attendance.rules.calendar.Session.valueOf(s.getValue());
     }
 }

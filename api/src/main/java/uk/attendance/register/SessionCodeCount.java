@@ -1,7 +1,7 @@
 package uk.attendance.register;
 
 import io.micronaut.core.annotation.Introspected;
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.Session;
 
 import java.time.LocalDate;
 

@@ -2,7 +2,7 @@ package uk.attendance.returns;
 
 import jakarta.inject.Singleton;
 import uk.attendance.absence.AbsenceReportService;
-import uk.attendance.auth.Caller;
+import uk.attendance.caller.Caller;
 import uk.attendance.platform.ApiProblem;
 import uk.attendance.pupil.PupilAddressRecord;
 import uk.attendance.pupil.PupilRecord;
@@ -10,7 +10,7 @@ import uk.attendance.pupil.PupilService;
 import uk.attendance.pupil.PupilService.ContactLink;
 import uk.attendance.register.RegisterService;
 import uk.attendance.rules.RegisterCode;
-import uk.attendance.rules.SchoolCalendar;
+import uk.attendance.rules.calendar.SchoolCalendar;
 import uk.attendance.rules.SessionMark;
 import uk.attendance.school.CalendarService;
 import uk.attendance.school.SchoolRecord;

@@ -1,13 +1,13 @@
 package uk.attendance.returns;
 
 import uk.attendance.pupil.PupilRecord;
-import uk.attendance.rules.AnticipatedIllness;
-import uk.attendance.rules.AttendanceReturn;
+import uk.attendance.rules.returns.AnticipatedIllness;
+import uk.attendance.rules.returns.AttendanceReturn;
 import uk.attendance.rules.PupilFacts;
-import uk.attendance.rules.SchoolCalendar;
+import uk.attendance.rules.calendar.SchoolCalendar;
 import uk.attendance.rules.SessionMark;
-import uk.attendance.rules.SicknessReturn;
-import uk.attendance.rules.SicknessTrigger;
+import uk.attendance.rules.returns.SicknessReturn;
+import uk.attendance.rules.returns.SicknessTrigger;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

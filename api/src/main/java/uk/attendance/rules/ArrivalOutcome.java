@@ -1,5 +1,7 @@
 package uk.attendance.rules;
 
+import uk.attendance.rules.calendar.Session;
+
 import java.util.Optional;
 
 /** How an arrival time relates to the register and the session (rule book §2, convention 6). */

@@ -1,5 +1,7 @@
 package uk.attendance.rules;
 
+import uk.attendance.rules.calendar.Session;
+
 import java.time.LocalDate;
 import java.util.BitSet;
 import java.util.EnumMap;

@@ -1,5 +1,7 @@
 package uk.attendance.rules;
 
+import uk.attendance.rules.calendar.Session;
+
 import java.time.LocalTime;
 import java.util.Objects;
 import java.util.Optional;

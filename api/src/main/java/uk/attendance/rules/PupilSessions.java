@@ -1,5 +1,8 @@
 package uk.attendance.rules;
 
+import uk.attendance.rules.calendar.SchoolCalendar;
+import uk.attendance.rules.calendar.Session;
+
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;

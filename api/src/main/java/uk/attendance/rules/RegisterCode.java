@@ -1,5 +1,7 @@
 package uk.attendance.rules;
 
+import uk.attendance.rules.calendar.Session;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

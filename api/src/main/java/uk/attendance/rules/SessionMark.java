@@ -1,5 +1,7 @@
 package uk.attendance.rules;
 
+import uk.attendance.rules.calendar.Session;
+
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Objects;
@@ -20,11 +22,11 @@ public record SessionMark(LocalDate date, Session session, RegisterCode code) {
     }
 
     /** A number that orders sessions chronologically: two per day, AM first. */
-    long sessionOrdinal() {
+    public long sessionOrdinal() {
         return sessionOrdinal(date, session);
     }
 
-    static long sessionOrdinal(LocalDate date, Session session) {
+    public static long sessionOrdinal(LocalDate date, Session session) {
         return date.toEpochDay() * 2 + session.ordinal();
     }
 }

@@ -8,9 +8,9 @@ import uk.attendance.contract.model.Closure;
 import uk.attendance.contract.model.Term;
 import uk.attendance.platform.ApiProblem;
 import uk.attendance.platform.ApiProblem.FieldProblem;
-import uk.attendance.rules.ClosureKind;
-import uk.attendance.rules.SchoolCalendar;
-import uk.attendance.rules.SessionScope;
+import uk.attendance.rules.calendar.ClosureKind;
+import uk.attendance.rules.calendar.SchoolCalendar;
+import uk.attendance.rules.calendar.SessionScope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -143,8 +143,8 @@ public class CalendarService {
 
     private static SchoolCalendar build(List<TermRecord> termRows, List<ClosureRecord> closureRows) {
         return new SchoolCalendar(
-                termRows.stream().map(t -> new uk.attendance.rules.Term(t.name(), t.startDate(), t.endDate())).toList(),
-                closureRows.stream().map(c -> new uk.attendance.rules.Closure(c.startDate(), c.endDate(),
+                termRows.stream().map(t -> new uk.attendance.rules.calendar.Term(t.name(), t.startDate(), t.endDate())).toList(),
+                closureRows.stream().map(c -> new uk.attendance.rules.calendar.Closure(c.startDate(), c.endDate(),
                         ClosureKind.valueOf(c.kind()), SessionScope.valueOf(c.sessions()),
                         Optional.ofNullable(c.description()).orElse(""))).toList());
     }

@@ -1,7 +1,7 @@
 package uk.attendance.school;
 
-import uk.attendance.rules.SchoolCalendar;
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.SchoolCalendar;
+import uk.attendance.rules.calendar.Session;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,7 +1,7 @@
 package uk.attendance.school;
 
 import jakarta.inject.Singleton;
-import uk.attendance.auth.Caller;
+import uk.attendance.caller.Caller;
 import uk.attendance.contract.model.SchoolInput;
 import uk.attendance.platform.ApiProblem;
 import uk.attendance.platform.ApiProblem.FieldProblem;

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.Executable;
-import uk.attendance.auth.Roles;
+import uk.attendance.caller.Roles;
 import uk.attendance.auth.SignInFixture;
-import uk.attendance.notify.OutboxWorker;
+import uk.attendance.notify.outbox.OutboxWorker;
 import uk.attendance.pupil.ContactRecord;
 import uk.attendance.register.RegisterService;
 import uk.attendance.pupil.PupilRecord;
@@ -229,7 +229,7 @@ class AbsenceReportInboxHttpTest {
         long reportId = id(calls.reported(family.token(), Map.of("pupilIds", List.of(pupil), "firstDay", WED,
                 "reason", "MEDICAL_APPOINTMENT", "appointmentTime", "09:00")).get(0));
 
-        var closed = register.closeRegister(closing.id(), java.time.LocalDate.parse(WED), uk.attendance.rules.Session.AM);
+        var closed = register.closeRegister(closing.id(), java.time.LocalDate.parse(WED), uk.attendance.rules.calendar.Session.AM);
 
         assertEquals(List.of(new RegisterService.ClosedMark(pupil, uk.attendance.rules.RegisterCode.N,
                 "no mark at register close")), closed);

@@ -1,5 +1,7 @@
 package uk.attendance.auth;
 
+import uk.attendance.caller.Roles;
+
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpMethod;
@@ -17,9 +19,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.yaml.snakeyaml.Yaml;
-import uk.attendance.followup.MorningSweep;
-import uk.attendance.notify.InboundText;
-import uk.attendance.notify.InboundTexts;
+import uk.attendance.followup.morning.MorningSweep;
+import uk.attendance.notify.text.InboundText;
+import uk.attendance.notify.text.InboundTexts;
 import uk.attendance.pupil.ContactRecord;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.school.SchoolRecord;

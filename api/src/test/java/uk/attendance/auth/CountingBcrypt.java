@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The real BCrypt encoder, counting the comparisons it actually computes: Spring calls {@code matchesNonNull} only for
  * a non-empty password, and answers an empty one at once without hashing.
  */
-final class CountingBcrypt extends BCryptPasswordEncoder {
+public final class CountingBcrypt extends BCryptPasswordEncoder {
     private final AtomicInteger comparisons = new AtomicInteger();
 
-    CountingBcrypt() {
+    public CountingBcrypt() {
         super(4);
     }
 
@@ -21,7 +21,7 @@ final class CountingBcrypt extends BCryptPasswordEncoder {
         return super.matchesNonNull(rawPassword, encodedPassword);
     }
 
-    int comparisons() {
+    public int comparisons() {
         return comparisons.get();
     }
 }

@@ -1,5 +1,8 @@
 package uk.attendance.auth;
 
+import uk.attendance.caller.Caller;
+import uk.attendance.caller.Roles;
+
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -14,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import uk.attendance.contract.model.ParentCodeSent;
 import uk.attendance.contract.model.Problem;
 import uk.attendance.contract.model.TokenPair;
-import uk.attendance.notify.FakeTwilio;
-import uk.attendance.notify.OutboxWorker;
+import uk.attendance.notify.text.FakeTwilio;
+import uk.attendance.notify.outbox.OutboxWorker;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,8 @@
 package uk.attendance.auth;
 
+import uk.attendance.caller.Caller;
+import uk.attendance.staff.PasswordHasher;
+
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;

@@ -1,5 +1,8 @@
 package uk.attendance.auth;
 
+import uk.attendance.caller.Caller;
+import uk.attendance.caller.Roles;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

@@ -1,5 +1,7 @@
 package uk.attendance.auth;
 
+import uk.attendance.staff.PasswordHasher;
+
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Replaces;

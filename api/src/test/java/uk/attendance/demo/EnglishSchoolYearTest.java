@@ -53,11 +53,11 @@ class EnglishSchoolYearTest {
         for (Term t : in.getTerms()) {
             assertTrue(year.includes(t.getStartDate()) && year.includes(t.getEndDate()), t.toString());
         }
-        var terms = in.getTerms().stream().map(t -> new uk.attendance.rules.Term(t.getName(), t.getStartDate(), t.getEndDate())).toList();
-        var closures = in.getClosures().stream().map(c -> new uk.attendance.rules.Closure(c.getStartDate(), c.getEndDate(),
-                uk.attendance.rules.ClosureKind.valueOf(c.getKind().getValue()),
-                uk.attendance.rules.SessionScope.valueOf(c.getSessions().getValue()), c.getDescription())).toList();
-        var calendar = new uk.attendance.rules.SchoolCalendar(terms, closures);
+        var terms = in.getTerms().stream().map(t -> new uk.attendance.rules.calendar.Term(t.getName(), t.getStartDate(), t.getEndDate())).toList();
+        var closures = in.getClosures().stream().map(c -> new uk.attendance.rules.calendar.Closure(c.getStartDate(), c.getEndDate(),
+                uk.attendance.rules.calendar.ClosureKind.valueOf(c.getKind().getValue()),
+                uk.attendance.rules.calendar.SessionScope.valueOf(c.getSessions().getValue()), c.getDescription())).toList();
+        var calendar = new uk.attendance.rules.calendar.SchoolCalendar(terms, closures);
         long days = calendar.days(year.firstDay(), year.lastDay()).stream().filter(d -> d.isSchoolDay()).count();
         assertTrue(days >= 185 && days <= 197, startYear + ": " + days + " pupil days");
         assertEquals(DayOfWeek.MONDAY, in.getTerms().get(1).getStartDate().getDayOfWeek());

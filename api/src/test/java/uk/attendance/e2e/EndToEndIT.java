@@ -22,7 +22,7 @@ import uk.attendance.contract.client.model.ParentCodeVerification;
 import uk.attendance.contract.client.model.Session;
 import uk.attendance.contract.client.model.StaffLoginRequest;
 import uk.attendance.contract.client.model.TokenPair;
-import uk.attendance.notify.FakeTwilio;
+import uk.attendance.notify.text.FakeTwilio;
 
 import java.security.SecureRandom;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package uk.attendance.e2e;
 
 import org.junit.jupiter.api.Test;
-import uk.attendance.notify.FakeTwilio;
+import uk.attendance.notify.text.FakeTwilio;
 
 import java.security.SecureRandom;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package uk.attendance.e2e;
 
-import uk.attendance.notify.FakeFcm;
-import uk.attendance.notify.FakeTwilio;
+import uk.attendance.notify.push.FakeFcm;
+import uk.attendance.notify.text.FakeTwilio;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,8 +1,8 @@
 package uk.attendance.e2e;
 
 import org.junit.jupiter.api.Test;
-import uk.attendance.notify.FakeFcm;
-import uk.attendance.notify.FakeTwilio;
+import uk.attendance.notify.push.FakeFcm;
+import uk.attendance.notify.text.FakeTwilio;
 
 import java.security.SecureRandom;
 import java.sql.Connection;

@@ -1,5 +1,9 @@
 package uk.attendance.followup;
 
+import uk.attendance.followup.morning.MorningSweep;
+import uk.attendance.followup.records.FollowUpStep;
+import uk.attendance.followup.tasks.CallTaskService;
+
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -11,15 +15,15 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.attendance.auth.MutableClock;
-import uk.attendance.auth.Roles;
+import uk.attendance.caller.Roles;
 import uk.attendance.auth.SignInFixture;
 import uk.attendance.contract.model.PupilContactInput;
 import uk.attendance.contract.model.PupilInput;
 import uk.attendance.contract.model.SendStatus;
 import uk.attendance.contract.model.SocialWorker;
-import uk.attendance.notify.FakeFcm;
-import uk.attendance.notify.FakeTwilio;
-import uk.attendance.notify.OutboxWorker;
+import uk.attendance.notify.push.FakeFcm;
+import uk.attendance.notify.text.FakeTwilio;
+import uk.attendance.notify.outbox.OutboxWorker;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.school.SchoolRecord;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import uk.attendance.auth.Roles;
+import uk.attendance.caller.Roles;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.TrustRecord;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.attendance.auth.Roles;
+import uk.attendance.caller.Roles;
 import uk.attendance.contract.model.AbsencePattern;
 import uk.attendance.contract.model.AbsencePatternKind;
 import uk.attendance.contract.model.AcademicYearInput;

@@ -4,7 +4,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import uk.attendance.rules.RegisterCode;
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.Session;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

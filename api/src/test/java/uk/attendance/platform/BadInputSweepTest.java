@@ -15,7 +15,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.yaml.snakeyaml.Yaml;
-import uk.attendance.auth.Roles;
+import uk.attendance.caller.Roles;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.TrustRecord;

@@ -49,7 +49,7 @@ class ProblemResponsesTest {
         var trust = fixtures.trust();
         var school = fixtures.school(trust);
         var pupil = fixtures.pupil(school, "4B");
-        String token = fixtures.token(fixtures.staff(trust, java.util.Optional.of(school), uk.attendance.auth.Roles.ATTENDANCE_OFFICER));
+        String token = fixtures.token(fixtures.staff(trust, java.util.Optional.of(school), uk.attendance.caller.Roles.ATTENDANCE_OFFICER));
         var request = HttpRequest.create(io.micronaut.http.HttpMethod.parse(method),
                         uri.replace("{p}", String.valueOf(pupil.id())).replace("{s}", String.valueOf(school.id())))
                 .bearerAuth(token)

@@ -6,11 +6,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.attendance.auth.Caller;
-import uk.attendance.auth.Roles;
+import uk.attendance.caller.Caller;
+import uk.attendance.caller.Roles;
 import uk.attendance.auth.TokenIssuer;
-import uk.attendance.notify.FakeFcm;
-import uk.attendance.notify.FakeTwilio;
+import uk.attendance.notify.push.FakeFcm;
+import uk.attendance.notify.text.FakeTwilio;
 
 import java.io.IOException;
 import java.net.http.HttpClient;

@@ -5,7 +5,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import uk.attendance.auth.Roles;
+import uk.attendance.caller.Roles;
 import uk.attendance.auth.SignInFixture;
 
 import java.io.IOException;

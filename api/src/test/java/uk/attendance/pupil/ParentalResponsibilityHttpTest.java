@@ -15,10 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.attendance.absence.AbsenceReportService;
-import uk.attendance.auth.Roles;
+import uk.attendance.caller.Roles;
 import uk.attendance.auth.SignInFixture;
 import uk.attendance.contract.model.AbsenceReportReason;
-import uk.attendance.notify.OutboxWorker;
+import uk.attendance.notify.outbox.OutboxWorker;
 import uk.attendance.platform.ApiProblem;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.TrustRecord;
@@ -157,7 +157,7 @@ class ParentalResponsibilityHttpTest {
                 + "/contacts", Map.of("firstName", "Pat", "lastName", "Foster", "mobile", mobile, "priority", 1,
                 "relationship", "Foster carer", "parentalResponsibility", false, "livesWith", true)).bearerAuth(head), Json.OBJECT);
         long carerId = ((Number) linked.body().get("contactId")).longValue();
-        String carer = fixtures.token(new uk.attendance.auth.Caller(uk.attendance.auth.Caller.Kind.PARENT, carerId, trust.id(),
+        String carer = fixtures.token(new uk.attendance.caller.Caller(uk.attendance.caller.Caller.Kind.PARENT, carerId, trust.id(),
                 Optional.empty(), java.util.Set.of(Roles.PARENT), "Pat Foster", ""));
 
         assertEquals(List.of(child.id()), ((List<Map<String, Object>>) get("/me", carer).get("children")).stream()

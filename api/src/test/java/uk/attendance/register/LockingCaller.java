@@ -2,7 +2,7 @@ package uk.attendance.register;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.Session;
 
 import java.time.LocalDate;
 import java.util.Collection;

@@ -2,7 +2,7 @@ package uk.attendance.register;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import uk.attendance.rules.Session;
+import uk.attendance.rules.calendar.Session;
 
 import java.time.LocalDate;
 
@@ -42,10 +42,10 @@ class PupilMarkReaderTest {
             "2025-10-01, 2025-10-08, 26",  // from Wednesday the 8th to the 24th: 13 days
             "2025-11-01, 2025-10-08, 40"}) // 20 weekdays
     void aMonthIsCutToThePupilsSessions(LocalDate month, LocalDate admitted, int sessions) {
-        uk.attendance.rules.SchoolCalendar calendar = new uk.attendance.rules.SchoolCalendar(
-                java.util.List.of(new uk.attendance.rules.Term("Autumn", LocalDate.parse("2025-09-01"), LocalDate.parse("2025-12-19"))),
-                java.util.List.of(new uk.attendance.rules.Closure(LocalDate.parse("2025-10-27"), LocalDate.parse("2025-10-31"),
-                        uk.attendance.rules.ClosureKind.HALF_TERM, uk.attendance.rules.SessionScope.ALL_DAY, "Half-term")));
+        uk.attendance.rules.calendar.SchoolCalendar calendar = new uk.attendance.rules.calendar.SchoolCalendar(
+                java.util.List.of(new uk.attendance.rules.calendar.Term("Autumn", LocalDate.parse("2025-09-01"), LocalDate.parse("2025-12-19"))),
+                java.util.List.of(new uk.attendance.rules.calendar.Closure(LocalDate.parse("2025-10-27"), LocalDate.parse("2025-10-31"),
+                        uk.attendance.rules.calendar.ClosureKind.HALF_TERM, uk.attendance.rules.calendar.SessionScope.ALL_DAY, "Half-term")));
         var pupil = new uk.attendance.rules.PupilSessions(calendar,
                 new uk.attendance.rules.PupilFacts(LocalDate.parse("2016-03-14"), admitted, java.util.Optional.empty()));
         long bits = PupilMarkReader.pupilSessions(month, pupil);

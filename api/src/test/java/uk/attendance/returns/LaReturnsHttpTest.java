@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import uk.attendance.auth.Roles;
+import uk.attendance.caller.Roles;
 import uk.attendance.auth.SignInFixture;
 import uk.attendance.contract.model.LaReturn;
 import uk.attendance.contract.model.LaReturnKind;

@@ -3,11 +3,11 @@ package uk.attendance.returns;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.attendance.pupil.PupilRecord;
-import uk.attendance.rules.Closure;
-import uk.attendance.rules.ClosureKind;
-import uk.attendance.rules.SchoolCalendar;
-import uk.attendance.rules.SessionScope;
-import uk.attendance.rules.Term;
+import uk.attendance.rules.calendar.Closure;
+import uk.attendance.rules.calendar.ClosureKind;
+import uk.attendance.rules.calendar.SchoolCalendar;
+import uk.attendance.rules.calendar.SessionScope;
+import uk.attendance.rules.calendar.Term;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,12 +1,15 @@
 package uk.attendance.rules;
 
+import uk.attendance.rules.calendar.SchoolCalendar;
+import uk.attendance.rules.calendar.Session;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Builds register marks for tests from compact specs. */
-final class Marks {
+public final class Marks {
     private Marks() {
     }
 
@@ -14,7 +17,7 @@ final class Marks {
      * Marks from "N×CODE" tokens, e.g. "342x. 38xO", placed on consecutive weekday sessions from
      * {@code start} AM without a calendar. "." is the on-time present code of the session.
      */
-    static List<SessionMark> sequential(LocalDate start, String spec) {
+    public static List<SessionMark> sequential(LocalDate start, String spec) {
         List<SessionMark> marks = new ArrayList<>();
         LocalDate date = start;
         Session session = Session.AM;
@@ -41,7 +44,7 @@ final class Marks {
      * Marks on the planned sessions of a calendar, from ';'-separated "DATE SESSION COUNT CODE" groups:
      * "2024-11-04 AM 10 G" is the 10 planned sessions starting with 4 Nov AM, all G.
      */
-    static List<SessionMark> onCalendar(SchoolCalendar calendar, String spec) {
+    public static List<SessionMark> onCalendar(SchoolCalendar calendar, String spec) {
         List<SessionMark> marks = new ArrayList<>();
         if (spec == null || spec.isBlank()) {
             return marks;
@@ -71,13 +74,13 @@ final class Marks {
         return marks;
     }
 
-    static RegisterCode code(String symbol, Session session) {
+    public static RegisterCode code(String symbol, Session session) {
         return symbol.equals(".") ? RegisterCode.presentFor(session)
                 : RegisterCode.fromSymbol(symbol).orElseThrow(() -> new IllegalArgumentException(symbol));
     }
 
     /** Replaces the code of one session, e.g. to model an N amended to I. */
-    static List<SessionMark> amend(List<SessionMark> marks, LocalDate date, Session session, RegisterCode code) {
+    public static List<SessionMark> amend(List<SessionMark> marks, LocalDate date, Session session, RegisterCode code) {
         List<SessionMark> result = new ArrayList<>();
         for (SessionMark m : marks) {
             result.add(m.date().equals(date) && m.session() == session ? new SessionMark(date, session, code) : m);

@@ -1,5 +1,7 @@
 package uk.attendance.rules;
 
+import uk.attendance.rules.calendar.Session;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -8,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static uk.attendance.rules.TestCalendars.ENGLAND_2024_25;
+import static uk.attendance.rules.calendar.TestCalendars.ENGLAND_2024_25;
 
 /** A pupil's sessions: the school sessions of the calendar on the days the pupil is on roll. */
 class PupilSessionsTest {

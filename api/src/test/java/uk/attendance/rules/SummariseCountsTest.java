@@ -1,5 +1,7 @@
 package uk.attendance.rules;
 
+import uk.attendance.rules.calendar.Session;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

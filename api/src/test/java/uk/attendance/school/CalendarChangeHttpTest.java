@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.attendance.auth.Roles;
+import uk.attendance.caller.Roles;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.register.MarkMonthsConsistency;
 import uk.attendance.support.Fixtures;

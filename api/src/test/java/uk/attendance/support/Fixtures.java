@@ -1,8 +1,8 @@
 package uk.attendance.support;
 
 import jakarta.inject.Singleton;
-import uk.attendance.auth.Caller;
-import uk.attendance.auth.Roles;
+import uk.attendance.caller.Caller;
+import uk.attendance.caller.Roles;
 import uk.attendance.auth.TokenIssuer;
 import uk.attendance.contract.model.AcademicYearInput;
 import uk.attendance.contract.model.Closure;

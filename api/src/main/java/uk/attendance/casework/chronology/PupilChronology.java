@@ -4,19 +4,16 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.attendance.auth.Caller;
-import uk.attendance.auth.Roles;
-import uk.attendance.casework.letters.LetterChronology;
-import uk.attendance.casework.penalty.PenaltyCases;
-import uk.attendance.casework.support.SupportRecords;
+import uk.attendance.caller.Caller;
+import uk.attendance.caller.Roles;
 import uk.attendance.absence.AbsenceReportService;
-import uk.attendance.absence.LeaveService;
-import uk.attendance.followup.CallOutcome;
-import uk.attendance.followup.PupilCalls;
-import uk.attendance.followup.TaskKind;
-import uk.attendance.notify.Outbox;
-import uk.attendance.notify.OutboxMessage;
-import uk.attendance.notify.OutboxRecord;
+import uk.attendance.leave.LeaveService;
+import uk.attendance.followup.records.CallOutcome;
+import uk.attendance.followup.tasks.PupilCalls;
+import uk.attendance.followup.records.TaskKind;
+import uk.attendance.notify.outbox.Outbox;
+import uk.attendance.notify.outbox.OutboxMessage;
+import uk.attendance.notify.outbox.OutboxRecord;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.register.MarkAmendmentRecord;
@@ -49,9 +46,7 @@ class PupilChronology {
     private static final int MESSAGES = 1000;
 
     private final PupilService pupils;
-    private final LetterChronology letters;
-    private final SupportRecords support;
-    private final PenaltyCases penalties;
+    private final List<ChronologySource> sources;
     private final RegisterService register;
     private final AbsenceReportService absences;
     private final LeaveService leave;
@@ -60,14 +55,11 @@ class PupilChronology {
     private final ChronologyNoteRepository notes;
     private final Clock clock;
 
-    PupilChronology(PupilService pupils, LetterChronology letters, SupportRecords support,
-                    PenaltyCases penalties, RegisterService register, AbsenceReportService absences,
+    PupilChronology(PupilService pupils, List<ChronologySource> sources, RegisterService register, AbsenceReportService absences,
                     LeaveService leave, Outbox outbox, PupilCalls calls, ChronologyNoteRepository notes,
                     Clock clock) {
         this.pupils = pupils;
-        this.letters = letters;
-        this.support = support;
-        this.penalties = penalties;
+        this.sources = sources;
         this.register = register;
         this.absences = absences;
         this.leave = leave;
@@ -83,9 +75,7 @@ class PupilChronology {
     Page read(Caller caller, long pupilId, Optional<ChronologyEntry.Kind> kind, int page, int limit) {
         PupilRecord pupil = pupils.visibleTo(caller, pupilId);
         List<ChronologyEntry> all = new ArrayList<>();
-        all.addAll(letters.ofPupil(pupil.id()));
-        all.addAll(support.forChronology(pupil.id()));
-        all.addAll(penalties.forChronology(pupil.id()));
+        sources.forEach(source -> all.addAll(source.forChronology(pupil.id())));
         absences.reportsOf(pupil.id()).stream().map(PupilChronology::report).forEach(all::add);
         leave.requestsOf(pupil.id()).forEach(l -> leave(l, all));
         outbox.ofPupil(pupil.id(), Optional.empty(), Optional.empty(), MESSAGES).stream()
@@ -159,7 +149,7 @@ class PupilChronology {
     /** A text or push about the pupil, as staff see it in the pupil's messages: what for and how it went, no body. */
     private static ChronologyEntry message(OutboxRecord m) {
         boolean text = m.channel() == OutboxMessage.Channel.TEXT;
-        String to = m.toPersonKind() == uk.attendance.auth.Caller.Kind.STAFF ? "staff" : "parent/carer";
+        String to = m.toPersonKind() == uk.attendance.caller.Caller.Kind.STAFF ? "staff" : "parent/carer";
         return new ChronologyEntry(text ? ChronologyEntry.Kind.TEXT : ChronologyEntry.Kind.PUSH,
                 m.createdAt().toInstant(ZoneOffset.UTC), (text ? "Text" : "Push") + " to " + to + ": " + words(m.purpose()),
                 words(m.status().name()) + Optional.ofNullable(m.deliveryStatus()).map(d -> ", " + d).orElse(""),

@@ -1,7 +1,7 @@
 package uk.attendance.casework.documents;
 
 import jakarta.inject.Singleton;
-import uk.attendance.auth.Caller;
+import uk.attendance.caller.Caller;
 import uk.attendance.platform.ApiProblem;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;

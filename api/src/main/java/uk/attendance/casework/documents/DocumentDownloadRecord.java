@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-import uk.attendance.auth.Caller;
+import uk.attendance.caller.Caller;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -3,7 +3,7 @@ package uk.attendance.casework.documents;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.attendance.auth.Caller;
+import uk.attendance.caller.Caller;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.school.SchoolService;

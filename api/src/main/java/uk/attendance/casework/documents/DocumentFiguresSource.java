@@ -1,16 +1,16 @@
 package uk.attendance.casework.documents;
 
 import jakarta.inject.Singleton;
-import uk.attendance.auth.Caller;
-import uk.attendance.auth.Roles;
+import uk.attendance.caller.Caller;
+import uk.attendance.caller.Roles;
 import uk.attendance.contract.model.PenaltyNoticeStatusLevel;
 import uk.attendance.overview.OverviewService;
 import uk.attendance.overview.PenaltyExplanation;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.rules.AttendanceSummary;
-import uk.attendance.rules.PenaltyThreshold;
-import uk.attendance.rules.PenaltyThresholdStatus;
+import uk.attendance.rules.penalty.PenaltyThreshold;
+import uk.attendance.rules.penalty.PenaltyThresholdStatus;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.SchoolService;
 

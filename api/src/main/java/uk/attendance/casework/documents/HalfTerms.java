@@ -1,8 +1,8 @@
 package uk.attendance.casework.documents;
 
-import uk.attendance.rules.ClosureKind;
-import uk.attendance.rules.SchoolCalendar;
-import uk.attendance.rules.Term;
+import uk.attendance.rules.calendar.ClosureKind;
+import uk.attendance.rules.calendar.SchoolCalendar;
+import uk.attendance.rules.calendar.Term;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package uk.attendance.casework.letters;
 
 import jakarta.inject.Singleton;
 import uk.attendance.casework.chronology.ChronologyEntry;
+import uk.attendance.casework.chronology.ChronologySource;
 import uk.attendance.staff.StaffRecord;
 import uk.attendance.staff.StaffService;
 
@@ -14,7 +15,7 @@ import java.util.List;
  * step (sent, dismissed, else proposed); only sent letters are for the family.
  */
 @Singleton
-public class LetterChronology {
+public class LetterChronology implements ChronologySource {
     private final LetterRepository letters;
     private final StaffService staff;
 
@@ -23,7 +24,8 @@ public class LetterChronology {
         this.staff = staff;
     }
 
-    public List<ChronologyEntry> ofPupil(long pupilId) {
+    @Override
+    public List<ChronologyEntry> forChronology(long pupilId) {
         return letters.ofPupil(pupilId, null).stream().map(this::entry).toList();
     }
 

@@ -3,9 +3,9 @@ package uk.attendance.casework.letters;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import uk.attendance.notify.OutboxMessage.About;
-import uk.attendance.notify.ParentNotifier;
-import uk.attendance.notify.PushMessage;
+import uk.attendance.notify.outbox.OutboxMessage.About;
+import uk.attendance.notify.outbox.ParentNotifier;
+import uk.attendance.notify.push.PushMessage;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.school.SchoolRecord;
 

@@ -1,7 +1,7 @@
 package uk.attendance.casework.letters;
 
 import jakarta.inject.Singleton;
-import uk.attendance.auth.Caller;
+import uk.attendance.caller.Caller;
 import uk.attendance.casework.documents.DocumentDownloads;
 import uk.attendance.casework.documents.DocumentFigures;
 import uk.attendance.casework.documents.DocumentFiguresSource;

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
-import uk.attendance.rules.SchoolCalendar;
+import uk.attendance.rules.calendar.SchoolCalendar;
 import uk.attendance.school.CalendarService;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.SchoolService;

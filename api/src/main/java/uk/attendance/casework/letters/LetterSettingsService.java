@@ -3,7 +3,7 @@ package uk.attendance.casework.letters;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import uk.attendance.auth.Caller;
+import uk.attendance.caller.Caller;
 import uk.attendance.platform.ApiProblem;
 import uk.attendance.platform.ApiProblem.FieldProblem;
 import uk.attendance.school.SchoolService;

@@ -1,7 +1,7 @@
 package uk.attendance.casework.letters;
 
 import jakarta.inject.Singleton;
-import uk.attendance.auth.Caller;
+import uk.attendance.caller.Caller;
 import uk.attendance.contract.model.Letter;
 import uk.attendance.contract.model.LetterFigures;
 import uk.attendance.contract.model.LetterSettings;

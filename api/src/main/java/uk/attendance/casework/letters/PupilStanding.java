@@ -6,8 +6,8 @@ import uk.attendance.overview.OverviewService;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.rules.AttendanceSummary;
 import uk.attendance.rules.RegisterCode;
-import uk.attendance.rules.SchoolCalendar;
-import uk.attendance.rules.Term;
+import uk.attendance.rules.calendar.SchoolCalendar;
+import uk.attendance.rules.calendar.Term;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package uk.attendance.casework.penalty;
 
-import uk.attendance.rules.PaymentTerms;
-import uk.attendance.rules.PenaltyNotices;
+import uk.attendance.rules.penalty.PaymentTerms;
+import uk.attendance.rules.penalty.PenaltyNotices;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

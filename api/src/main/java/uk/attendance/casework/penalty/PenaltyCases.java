@@ -5,8 +5,9 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.attendance.auth.Caller;
+import uk.attendance.caller.Caller;
 import uk.attendance.casework.chronology.ChronologyEntry;
+import uk.attendance.casework.chronology.ChronologySource;
 import uk.attendance.casework.support.SupportOffers;
 import uk.attendance.contract.model.NoticeToImproveInput;
 import uk.attendance.contract.model.PenaltyCaseInput;
@@ -20,8 +21,8 @@ import uk.attendance.pupil.ContactRecord;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.pupil.PupilService;
 import uk.attendance.rules.CompulsorySchoolAge;
-import uk.attendance.rules.PenaltyNoticeEligibility;
-import uk.attendance.rules.PenaltyNotices;
+import uk.attendance.rules.penalty.PenaltyNoticeEligibility;
+import uk.attendance.rules.penalty.PenaltyNotices;
 import uk.attendance.school.SchoolService;
 
 import java.math.BigDecimal;
@@ -42,7 +43,7 @@ import java.util.Optional;
  * payment or withdrawal. Staff of the pupil's school only; anyone else 404.
  */
 @Singleton
-public class PenaltyCases {
+public class PenaltyCases implements ChronologySource {
     private static final Logger LOG = LoggerFactory.getLogger(PenaltyCases.class);
     static final int MIN_IMPROVEMENT_WEEKS = 3;
     static final int MAX_IMPROVEMENT_WEEKS = 6;
@@ -82,6 +83,7 @@ public class PenaltyCases {
      * A pupil's penalty-notice steps as chronology items (no access check: the chronology checks the caller); staff
      * only. A case's opening sits when it was recorded, each later step on its date.
      */
+    @Override
     public List<ChronologyEntry> forChronology(long pupilId) {
         List<ChronologyEntry> out = new ArrayList<>();
         for (PenaltyCaseRow r : cases.ofPupil(pupilId)) {

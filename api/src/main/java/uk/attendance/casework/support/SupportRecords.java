@@ -4,9 +4,10 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.attendance.auth.Caller;
-import uk.attendance.auth.Roles;
+import uk.attendance.caller.Caller;
+import uk.attendance.caller.Roles;
 import uk.attendance.casework.chronology.ChronologyEntry;
+import uk.attendance.casework.chronology.ChronologySource;
 import uk.attendance.contract.model.SupportRecordInput;
 import uk.attendance.contract.model.SupportReviewInput;
 import uk.attendance.platform.ApiProblem;
@@ -34,7 +35,7 @@ import java.util.stream.Collectors;
  * change them; a parent/carer who acts for the child reads them ({@link PupilService#visibleTo}: anyone else 404).
  */
 @Singleton
-public class SupportRecords {
+public class SupportRecords implements ChronologySource {
     private static final Logger LOG = LoggerFactory.getLogger(SupportRecords.class);
 
     private final SupportRecordRepository records;
@@ -80,6 +81,7 @@ public class SupportRecords {
      * A pupil's records and their reviews as chronology items (no access check: the chronology checks the caller); all
      * of them are for the family too. A record sits on its start date, a review on its date.
      */
+    @Override
     public List<ChronologyEntry> forChronology(long pupilId) {
         List<ChronologyEntry> out = new ArrayList<>();
         for (SupportRecordView v : views(records.ofPupil(pupilId))) {

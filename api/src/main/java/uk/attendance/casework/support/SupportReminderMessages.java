@@ -3,8 +3,8 @@ package uk.attendance.casework.support;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import uk.attendance.notify.OutboxPurpose;
-import uk.attendance.notify.OutboxRecord;
+import uk.attendance.notify.outbox.OutboxPurpose;
+import uk.attendance.notify.outbox.OutboxRecord;
 
 import java.io.IOException;
 import java.time.LocalDate;

@@ -5,11 +5,11 @@ import jakarta.inject.Singleton;
 import net.javacrumbs.shedlock.micronaut.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.attendance.auth.Caller;
-import uk.attendance.notify.Outbox;
-import uk.attendance.notify.OutboxMessage;
-import uk.attendance.notify.OutboxMessage.About;
-import uk.attendance.notify.PushMessage;
+import uk.attendance.caller.Caller;
+import uk.attendance.notify.outbox.Outbox;
+import uk.attendance.notify.outbox.OutboxMessage;
+import uk.attendance.notify.outbox.OutboxMessage.About;
+import uk.attendance.notify.push.PushMessage;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -60,8 +60,8 @@ class HalfTermReportNoticesTest {
         polishFather = pupils.link(child, trust.id(), new PupilContactInput("Piotr", "Nowak", Fixtures.uniqueMobile(), 2, "Father")
                 .preferredLanguage("pl")).contact();
         emergency = fixtures.emergencyContactOf(trust, child);
-        var head = new uk.attendance.auth.Caller(uk.attendance.auth.Caller.Kind.STAFF, 0, trust.id(), java.util.Optional.of(optedOut.id()),
-                java.util.Set.of(uk.attendance.auth.Roles.HEADTEACHER), "Head", "Headteacher");
+        var head = new uk.attendance.caller.Caller(uk.attendance.caller.Caller.Kind.STAFF, 0, trust.id(), java.util.Optional.of(optedOut.id()),
+                java.util.Set.of(uk.attendance.caller.Roles.HEADTEACHER), "Head", "Headteacher");
         settings.change(head, optedOut.id(), false);
     }
 

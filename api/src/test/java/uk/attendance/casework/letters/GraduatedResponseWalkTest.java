@@ -8,7 +8,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import uk.attendance.auth.MutableClock;
-import uk.attendance.auth.Roles;
+import uk.attendance.caller.Roles;
 import uk.attendance.pupil.PupilRecord;
 import uk.attendance.school.SchoolRecord;
 import uk.attendance.school.TrustRecord;

@@ -10,7 +10,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import uk.attendance.auth.MutableClock;
-import uk.attendance.auth.Roles;
+import uk.attendance.caller.Roles;
 import uk.attendance.casework.documents.Pdfs;
 import uk.attendance.contract.model.PupilContactInput;
 import uk.attendance.pupil.ContactRecord;

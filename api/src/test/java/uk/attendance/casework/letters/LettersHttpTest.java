@@ -13,7 +13,7 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import org.junit.jupiter.api.Test;
 import uk.attendance.auth.MutableClock;
-import uk.attendance.auth.Roles;
+import uk.attendance.caller.Roles;
 import uk.attendance.auth.SignInFixture;
 import uk.attendance.contract.model.PupilContactInput;
 import uk.attendance.pupil.ContactRecord;

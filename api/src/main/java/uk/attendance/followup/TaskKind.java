@@ -1,7 +1,0 @@
-package uk.attendance.followup;
-
-/** What a follow-up task asks staff to do. */
-public enum TaskKind {
-    CALL,
-    HOME_VISIT
-}

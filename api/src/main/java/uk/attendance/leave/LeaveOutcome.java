@@ -1,0 +1,9 @@
+package uk.attendance.leave;
+
+/** What became of one requested session. */
+enum LeaveOutcome {
+    REQUESTED,
+    APPROVED,
+    NOT_APPROVED,
+    WITHDRAWN
+}
