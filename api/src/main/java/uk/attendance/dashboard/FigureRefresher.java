@@ -68,7 +68,7 @@ public class FigureRefresher {
         return missing.size();
     }
 
-    @SchedulerLock(name = LOCK, lockAtMostFor = "PT10M")
+    @SchedulerLock(name = LOCK, lockAtMostFor = "PT2M")
     public void refresh() {
         try {
             refreshNow();

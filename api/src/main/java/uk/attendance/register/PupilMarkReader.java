@@ -109,37 +109,7 @@ class PupilMarkReader {
      */
     List<MarkMonth> monthRows(Map<Long, PupilSessions> pupils, LocalDate from, LocalDate to) {
         List<MarkMonth> months = new ArrayList<>();
-        List<Long> ids = List.copyOf(pupils.keySet());
-        for (int start = 0; start < ids.size(); start += PUPILS_PER_QUERY) {
-            List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + PUPILS_PER_QUERY));
-            String sql = "SELECT pupil_id, month, code, sessions FROM mark_month WHERE pupil_id IN ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") AND month BETWEEN ? AND ?"
-                    + " AND sessions <> 0";
-            Map<String, Long> masks = new java.util.HashMap<>();
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement statement = connection.prepareStatement(sql)) {
-                int i = 1;
-                for (long id : chunk) {
-                    statement.setLong(i++, id);
-                }
-                statement.setObject(i++, from.withDayOfMonth(1));
-                statement.setObject(i, to.withDayOfMonth(1));
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        long pupilId = rows.getLong(1);
-                        LocalDate month = rows.getObject(2, LocalDate.class);
-                        long sessions = rows.getLong(4) & masks.computeIfAbsent(pupilId + " " + month,
-                                k -> within(month, from, to) & pupilSessions(month, pupils.get(pupilId)));
-                        if (sessions != 0) {
-                            RegisterCode.fromSymbol(rows.getString(3))
-                                    .ifPresent(code -> months.add(new MarkMonth(pupilId, month, code, sessions)));
-                        }
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Reading the marks of " + chunk.size() + " pupils failed", e);
-            }
-        }
+        eachMonth(pupils, from, to, (pupilId, month, code, sessions) -> months.add(new MarkMonth(pupilId, month, code, sessions)));
         return months;
     }
 
