@@ -1,12 +1,10 @@
 package uk.attendance.parttime;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import uk.attendance.notify.outbox.OutboxPurpose;
 import uk.attendance.notify.outbox.OutboxRecord;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +28,7 @@ class PartTimeReminderMessages implements OutboxPurpose {
 
     @Override
     public Optional<String> cancelReason(OutboxRecord message) {
-        Map<String, String> data = data(message);
+        Map<String, String> data = OutboxPurpose.dataOf(message, json);
         if (!data.containsKey("timetableId") || !data.containsKey("dueOn")) {
             return Optional.empty();
         }
@@ -42,16 +40,5 @@ class PartTimeReminderMessages implements OutboxPurpose {
         boolean still = PartTimeReminders.END_PURPOSE.equals(message.purpose()) ? dueOn.equals(row.get().proposedEndOn())
                 : ReviewDates.parse(row.get().reviewDates()).contains(dueOn);
         return still ? Optional.empty() : Optional.of("DATE_MOVED");
-    }
-
-    private Map<String, String> data(OutboxRecord message) {
-        if (message.data() == null) {
-            return Map.of();
-        }
-        try {
-            return json.readValue(message.data(), Argument.mapOf(String.class, String.class));
-        } catch (IOException | RuntimeException e) {
-            return Map.of();
-        }
     }
 }

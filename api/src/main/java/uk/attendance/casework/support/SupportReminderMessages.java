@@ -1,12 +1,10 @@
 package uk.attendance.casework.support;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import uk.attendance.notify.outbox.OutboxPurpose;
 import uk.attendance.notify.outbox.OutboxRecord;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +28,7 @@ class SupportReminderMessages implements OutboxPurpose {
 
     @Override
     public Optional<String> cancelReason(OutboxRecord message) {
-        Map<String, String> data = data(message);
+        Map<String, String> data = OutboxPurpose.dataOf(message, json);
         if (!data.containsKey("supportRecordId") || !data.containsKey("reviewOn")) {
             return Optional.empty();
         }
@@ -40,16 +38,5 @@ class SupportReminderMessages implements OutboxPurpose {
         }
         return LocalDate.parse(data.get("reviewOn")).equals(row.get().nextReviewOn()) ? Optional.empty()
                 : Optional.of("REVIEW_MOVED");
-    }
-
-    private Map<String, String> data(OutboxRecord message) {
-        if (message.data() == null) {
-            return Map.of();
-        }
-        try {
-            return json.readValue(message.data(), Argument.mapOf(String.class, String.class));
-        } catch (IOException | RuntimeException e) {
-            return Map.of();
-        }
     }
 }

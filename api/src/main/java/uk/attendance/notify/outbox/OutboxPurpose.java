@@ -1,5 +1,10 @@
 package uk.attendance.notify.outbox;
 
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,5 +29,17 @@ public interface OutboxPurpose {
 
     /** The message is SENT, FAILED for good, or CANCELLED. */
     default void settled(OutboxRecord message) {
+    }
+
+    /** A push message's data fields (what a purpose's {@link #cancelReason} looks up); empty when it has none. */
+    static Map<String, String> dataOf(OutboxRecord message, JsonMapper json) {
+        if (message.data() == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(message.data(), Argument.mapOf(String.class, String.class));
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
     }
 }
